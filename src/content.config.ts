@@ -1,0 +1,25 @@
+import { defineCollection } from 'astro:content';
+import { glob } from 'astro/loaders';
+import { datasetMetaSchema } from './data/schema.ts';
+import { eventSchema } from './events/schema.ts';
+import { noteSchema } from './notes/schema.ts';
+
+/** Market notes: `content/notes/**\/*.mdx`; the file path (without extension) is the URL slug. */
+const notes = defineCollection({
+  loader: glob({ pattern: '**/*.mdx', base: './content/notes' }),
+  schema: noteSchema,
+});
+
+/** Events: `content/events/**\/*.mdx`. */
+const events = defineCollection({
+  loader: glob({ pattern: '**/*.mdx', base: './content/events' }),
+  schema: eventSchema,
+});
+
+/** Dataset metadata: `data/<name>.yml`, each describing `data/<name>.csv`. Validated here so bad metadata fails early. */
+const datasets = defineCollection({
+  loader: glob({ pattern: '*.yml', base: './data' }),
+  schema: datasetMetaSchema,
+});
+
+export const collections = { notes, events, datasets };

@@ -1,0 +1,45 @@
+import { AssayError } from '../lib/errors.ts';
+import { didYouMean } from '../lib/suggest.ts';
+import { parseDataset, parseDatasetMeta } from './parse.ts';
+import type { Dataset } from './schema.ts';
+import { type FileSource, workingTree } from './source.ts';
+
+export const DATA_DIR = 'data';
+
+/** Parsed datasets keyed by their exact file contents, so edits in dev are picked up and nothing is parsed twice. */
+const parsed = new Map<string, Dataset>();
+
+/** Names of every dataset (CSV files) in `data/`. */
+export function datasetNames(source: FileSource = workingTree()): string[] {
+  return source
+    .list(DATA_DIR)
+    .filter((file) => file.endsWith('.csv'))
+    .map((file) => file.slice(0, -'.csv'.length));
+}
+
+/** Loads `data/<name>.csv` with its `data/<name>.yml` metadata, failing with an author-facing message. */
+export function loadDataset(name: string, source: FileSource = workingTree()): Dataset {
+  const csvFile = `${DATA_DIR}/${name}.csv`;
+  const metaFile = `${DATA_DIR}/${name}.yml`;
+  const csvText = source.read(csvFile);
+  if (csvText === undefined) {
+    const names = datasetNames(source);
+    throw new AssayError(
+      `no dataset named '${name}': there is no ${csvFile}${didYouMean(name, names)}`,
+      { hint: names.length > 0 ? `datasets are: ${names.join(', ')}` : `add ${csvFile} and ${metaFile}` },
+    );
+  }
+  const metaText = source.read(metaFile);
+  if (metaText === undefined) {
+    throw new AssayError(`dataset '${name}' has no metadata file ${metaFile}`, {
+      file: csvFile,
+      hint: `create ${metaFile} with title, description, source, unit, licence and a type for every column (see docs/datasets.md)`,
+    });
+  }
+  const key = `${name}\0${csvText}\0${metaText}`;
+  const cached = parsed.get(key);
+  if (cached) return cached;
+  const dataset = parseDataset(name, csvText, parseDatasetMeta(metaText, metaFile), csvFile, metaText);
+  parsed.set(key, dataset);
+  return dataset;
+}

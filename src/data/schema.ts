@@ -1,0 +1,69 @@
+import { z } from 'astro/zod';
+
+/** One declared CSV column. The CSV is parsed with these types; nothing is guessed. */
+export const columnSchema = z
+  .object({
+    /** How cells are read: ISO-like dates, plain numbers (no thousands separators) or text. */
+    type: z.enum(['date', 'number', 'string']),
+    /** Human label for axes, tables and descriptions; defaults to the column name. */
+    label: z.string().optional(),
+    /** Unit of a number column, e.g. "t" or "%"; shown after values. */
+    unit: z.string().optional(),
+    /**
+     * For numbers, a d3-format specifier used in tables and prose (",.0f").
+     * For dates, the d3-time-format pattern the CSV uses ("%Y-%m", default "%Y-%m-%d").
+     */
+    format: z.string().optional(),
+    /** For strings, the only values allowed (e.g. stated, derived). */
+    values: z.array(z.string()).optional(),
+    /** Whether empty cells are allowed (read as missing, never as zero). */
+    optional: z.boolean().default(false),
+  })
+  .strict();
+
+/** Metadata for one dataset: a `data/<name>.yml` sidecar beside `data/<name>.csv`. */
+export const datasetMetaSchema = z
+  .object({
+    /** What the data is, as a chart subtitle would say it. */
+    title: z.string().min(1),
+    /** One or two sentences on coverage and method. */
+    description: z.string().min(1),
+    /** Who publishes the figures, with a link to them. */
+    source: z.object({ name: z.string().min(1), url: z.url().optional() }).strict(),
+    /** Unit of the main measure, e.g. "tonnes". */
+    unit: z.string().min(1),
+    /** Licence or terms under which the figures are republished. */
+    licence: z.string().min(1),
+    /** Date the figures were last checked against the source (before versions supply a commit date). */
+    asOf: z.coerce.date().optional(),
+    /** Notes readers should see with the data, e.g. how derived values were computed. */
+    notes: z.string().optional(),
+    /** Every CSV column, in any order; the CSV must have exactly these columns. */
+    columns: z.record(z.string(), columnSchema).refine((columns) => Object.keys(columns).length > 0, {
+      message: 'declare at least one column',
+    }),
+  })
+  .strict();
+
+export type ColumnSpec = z.output<typeof columnSchema>;
+export type DatasetMeta = z.output<typeof datasetMetaSchema>;
+
+/** A parsed cell: null only where the column is declared optional and the cell is empty. */
+export type Cell = Date | number | string | null;
+export type Row = Record<string, Cell>;
+
+/** A dataset ready for charts: metadata plus typed rows. */
+export interface Dataset {
+  /** Name used in MDX: the file name without extension. */
+  name: string;
+  /** Project-relative path of the CSV, for messages and source lines. */
+  file: string;
+  meta: DatasetMeta;
+  /** Column names in CSV order. */
+  columns: string[];
+  rows: Row[];
+  /** Content hash of the CSV and metadata text, for caches and the versions manifest. */
+  hash: string;
+  /** The git commit the data was read at, when versions supply one. */
+  vintage?: { commit: string; date: Date; latest?: boolean };
+}

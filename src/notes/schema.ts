@@ -1,0 +1,43 @@
+import { z } from 'astro/zod';
+
+/** A month as YYYY-MM, e.g. "2025-06". */
+const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'expected a month as YYYY-MM, e.g. 2025-06');
+
+/** Frontmatter of a market note (`content/notes/**\/*.mdx`). */
+export const noteSchema = z
+  .object({
+    /** Headline: states the finding, as a reader skimming the archive should see it. */
+    title: z.string().min(1),
+    /** One-sentence summary shown under the headline, in lists, feeds and previews. */
+    dek: z.string().min(1),
+    /** Date the note was first published (YYYY-MM-DD). */
+    published: z.coerce.date(),
+    /** The month the note is about, as YYYY-MM; notes are archived by it. */
+    edition: month,
+    /** Names of the analysts who wrote it. */
+    authors: z.array(z.string().min(1)).min(1),
+    /** Topic slugs or names it is filed under, e.g. "magnets", "export controls". */
+    topics: z.array(z.string().min(1)).default([]),
+    /** Published sources the note relies on. */
+    sources: z.array(z.object({ name: z.string().min(1), url: z.url().optional() }).strict()).default([]),
+    /** Drafts build in `npm run dev` only, never into `dist/`. */
+    draft: z.boolean().default(false),
+    /** Corrections and revisions, oldest first; each entry starts a new version of the note. */
+    updates: z
+      .array(
+        z
+          .object({
+            /** When the change was published (YYYY-MM-DD). */
+            date: z.coerce.date(),
+            /** What changed, for the change log: "Corrected April US figure". */
+            summary: z.string().min(1),
+          })
+          .strict(),
+      )
+      .default([]),
+    /** Earlier URL paths of this note (e.g. "/notes/old-slug/"), redirected here. */
+    aliases: z.array(z.string().startsWith('/')).default([]),
+  })
+  .strict();
+
+export type NoteFrontmatter = z.output<typeof noteSchema>;

@@ -1,0 +1,24 @@
+/**
+ * Site-wide settings: the one place a publisher edits to make Assay theirs.
+ * Everything that reaches `dist/` and depends on who publishes reads from here.
+ */
+export const site = {
+  /** Absolute URL the site is served from, used for canonical links, feeds and previews. */
+  url: process.env.ASSAY_SITE_URL ?? 'https://assay.example.com',
+  /** Publisher name, shown in the masthead, feeds, previews and structured data. */
+  publisher: 'Assay Rare Earths Research',
+  /** Short name for the masthead on small screens. */
+  shortName: 'Assay',
+  /** One line describing the publication. */
+  tagline: 'Monthly market notes on rare earths and permanent magnets',
+  /** Author used when a note names none. */
+  defaultAuthor: 'Assay Research Desk',
+  /** Language of the content (BCP 47). */
+  language: 'en-GB',
+  /** Social handles for link previews (without @), if any. */
+  social: { twitter: undefined as string | undefined },
+  /** UTM parameters added to links in the email edition and feeds. */
+  newsletterUtm: { utm_source: 'newsletter', utm_medium: 'email', utm_campaign: 'monthly-note' },
+  /** Notes per page in archive and topic lists before they paginate. */
+  pageSize: 20,
+} as const;
