@@ -1,6 +1,7 @@
 // @ts-check
-import mdx from '@astrojs/mdx';
+
 import { satteri } from '@astrojs/markdown-satteri';
+import mdx from '@astrojs/mdx';
 import { defineConfig } from 'astro/config';
 import { sourceLines } from './src/integrations/source-lines.ts';
 import { site } from './src/site.config.ts';

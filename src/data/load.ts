@@ -24,10 +24,9 @@ export function loadDataset(name: string, source: FileSource = workingTree()): D
   const csvText = source.read(csvFile);
   if (csvText === undefined) {
     const names = datasetNames(source);
-    throw new AssayError(
-      `no dataset named '${name}': there is no ${csvFile}${didYouMean(name, names)}`,
-      { hint: names.length > 0 ? `datasets are: ${names.join(', ')}` : `add ${csvFile} and ${metaFile}` },
-    );
+    throw new AssayError(`no dataset named '${name}': there is no ${csvFile}${didYouMean(name, names)}`, {
+      hint: names.length > 0 ? `datasets are: ${names.join(', ')}` : `add ${csvFile} and ${metaFile}`,
+    });
   }
   const metaText = source.read(metaFile);
   if (metaText === undefined) {

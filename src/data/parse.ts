@@ -4,8 +4,8 @@ import { utcParse } from 'd3-time-format';
 import { parse as parseYaml, YAMLParseError } from 'yaml';
 import { AssayError } from '../lib/errors.ts';
 import { listNames } from '../lib/suggest.ts';
-import { type Cell, type ColumnSpec, type Dataset, type DatasetMeta, datasetMetaSchema, type Row } from './schema.ts';
 import { formatZodIssues } from '../lib/zod-messages.ts';
+import { type Cell, type ColumnSpec, type Dataset, type DatasetMeta, datasetMetaSchema, type Row } from './schema.ts';
 
 const BOM = '\uFEFF';
 const DEFAULT_DATE_FORMAT = '%Y-%m-%d';
@@ -143,7 +143,11 @@ function cellParser(column: string, spec: ColumnSpec): CellParser {
     case 'string':
       return optional((value, place) => {
         if (spec.values && !spec.values.includes(value)) {
-          throw badCell(place, value, `is not one of the values allowed in column '${column}' (${spec.values.join(', ')})`);
+          throw badCell(
+            place,
+            value,
+            `is not one of the values allowed in column '${column}' (${spec.values.join(', ')})`,
+          );
         }
         return value;
       });
@@ -160,7 +164,9 @@ function badCell(place: CellPlace, value: string, problem: string, hint?: string
 
 function exampleDate(pattern: string): string {
   const sample = new Date(Date.UTC(2025, 5, 30));
-  return pattern.replace('%Y', '2025').replace('%m', '06').replace('%d', '30').replace('%b', 'Jun') || sample.toISOString();
+  return (
+    pattern.replace('%Y', '2025').replace('%m', '06').replace('%d', '30').replace('%b', 'Jun') || sample.toISOString()
+  );
 }
 
 /** The 1-based line where each parsed row starts (quoted fields may span lines). */

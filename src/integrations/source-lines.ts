@@ -17,14 +17,16 @@ export const sourceLines = defineMdastPlugin({
   },
 });
 
-type JsxNode = Parameters<NonNullable<typeof sourceLines.mdxJsxFlowElement>>[0];
+type FlowNode = Parameters<NonNullable<typeof sourceLines.mdxJsxFlowElement>>[0];
+type JsxNode = FlowNode | Parameters<NonNullable<typeof sourceLines.mdxJsxTextElement>>[0];
 type Context = Parameters<NonNullable<typeof sourceLines.mdxJsxFlowElement>>[1];
 
 function tagLine(node: JsxNode, ctx: Context): void {
   const line = node.position?.start.line;
   if (!node.name || !LINE_AWARE_COMPONENTS.has(node.name) || line === undefined) return;
   if (node.attributes.some((attribute) => attribute.type === 'mdxJsxAttribute' && attribute.name === '__line')) return;
-  ctx.setProperty(node, 'attributes', [
+  // Flow and text elements carry the same attribute list; the overloads only name the flow one.
+  ctx.setProperty(node as FlowNode, 'attributes', [
     ...node.attributes,
     { type: 'mdxJsxAttribute', name: '__line', value: String(line) },
   ]);
