@@ -1,0 +1,44 @@
+/**
+ * Screenshots pages of a built site for a human to look at:
+ *   npm run screenshot -- /notes/x/ [/other/ …]   (serves dist/ on 127.0.0.1)
+ * Writes test-results/screenshots/<page>-<width>-<scheme>.png at 360 and 1280 px, light and dark.
+ */
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+import { serveDirectory } from '../test/helpers/static-server.ts';
+
+const paths = process.argv.slice(2).filter((arg) => arg.startsWith('/'));
+const outDir = path.resolve('test-results/screenshots');
+mkdirSync(outDir, { recursive: true });
+
+const server = await serveDirectory(path.resolve('dist'));
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: [
+    '--headless',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+  ],
+});
+try {
+  for (const urlPath of paths.length > 0 ? paths : ['/']) {
+    for (const width of [360, 1280]) {
+      for (const colorScheme of ['light', 'dark'] as const) {
+        const page = await browser.newPage({ viewport: { width, height: width === 360 ? 740 : 800 }, colorScheme });
+        await page.goto(new URL(urlPath, server.url).href);
+        const name = `${urlPath.replace(/^\/|\/$/g, '').replace(/\//g, '_') || 'home'}-${width}-${colorScheme}.png`;
+        await page.screenshot({ path: path.join(outDir, name), fullPage: true });
+        await page.close();
+        console.log(path.join(outDir, name));
+      }
+    }
+  }
+} finally {
+  await browser.close();
+  await server.close();
+}
