@@ -1,21 +1,23 @@
 import { z } from 'astro/zod';
 
 /** A month as YYYY-MM, e.g. "2025-06". */
-const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'expected a month as YYYY-MM, e.g. 2025-06');
+const month = z
+  .string({ error: 'needs the month the note is about, as YYYY-MM, e.g. edition: 2025-06' })
+  .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'expected a month as YYYY-MM, e.g. 2025-06');
 
 /** Frontmatter of a market note (`content/notes/**\/*.mdx`). */
 export const noteSchema = z
   .object({
     /** Headline: states the finding, as a reader skimming the archive should see it. */
-    title: z.string().min(1),
+    title: z.string({ error: 'needs a headline, e.g. title: "China\'s magnet exports fell 77% in two months"' }).min(1),
     /** One-sentence summary shown under the headline, in lists, feeds and previews. */
-    dek: z.string().min(1),
+    dek: z.string({ error: 'needs a one-sentence summary, e.g. dek: "May shipments fell to 1,238 tonnes."' }).min(1),
     /** Date the note was first published (YYYY-MM-DD). */
-    published: z.coerce.date(),
+    published: z.coerce.date({ error: 'needs the first publication date as YYYY-MM-DD, e.g. published: 2025-06-20' }),
     /** The month the note is about, as YYYY-MM; notes are archived by it. */
     edition: month,
     /** Names of the analysts who wrote it. */
-    authors: z.array(z.string().min(1)).min(1),
+    authors: z.array(z.string().min(1), { error: 'needs a list of authors, e.g. authors: [Jane Analyst]' }).min(1),
     /** Topic slugs or names it is filed under, e.g. "magnets", "export controls". */
     topics: z.array(z.string().min(1)).default([]),
     /** Published sources the note relies on. */
