@@ -9,7 +9,8 @@ import { site } from './src/site.config.ts';
 export default defineConfig({
   site: site.url,
   trailingSlash: 'always',
-  build: { format: 'directory' },
+  // Stylesheets are always files: a strict CSP allows no inline <style>.
+  build: { format: 'directory', inlineStylesheets: 'never' },
   markdown: {
     processor: satteri({ mdastPlugins: [sourceLines] }),
   },
