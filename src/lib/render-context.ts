@@ -15,6 +15,12 @@ export interface RenderContext {
   vintage?: { commit: string; date: Date };
   /** When set, `vintage="latest"` charts read from here instead of `data`. */
   latestData?: FileSource;
+  /**
+   * What the MDX is rendered for. `web` (default): inline SVG charts. `email` and `feed`:
+   * charts as PNG `<img>` with absolute URLs and alt text, since those readers do not render
+   * inline SVG or our CSS.
+   */
+  mode?: 'web' | 'email' | 'feed';
 }
 
 /** The page's render context, or a working-tree default (e.g. an MDX page outside a note). */
