@@ -1,0 +1,339 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { type FileSource, workingTree } from '../data/source.ts';
+import { resolveBuildDate } from '../lib/build-date.ts';
+import { CommitFiles, dataAtCommit } from './data-at-commit.ts';
+import { readUpdates, readVersionFrontmatter, type UpdateEntry, type VersionFrontmatter } from './frontmatter.ts';
+import { type GitRepo, readContentLog, readObjects, uncommittedPaths } from './git.ts';
+import { type FileHistory, fileHistories } from './history.ts';
+import { allowMissingHistoryFromEnv, checkHistory } from './history-check.ts';
+import { type RevisionState, type Version, versionsOf } from './model.ts';
+
+export { CommitFiles, dataAtCommit } from './data-at-commit.ts';
+export { ALLOW_NO_HISTORY_ENV, allowMissingHistoryFromEnv, checkHistory } from './history-check.ts';
+export * from './manifest.ts';
+export { FIRST_PUBLISHED, type Version, versionsOf } from './model.ts';
+export * from './permalinks.ts';
+export * from './redirects.ts';
+
+/** A commit and its committer date. */
+export interface CommitRef {
+  commit: string;
+  date: Date;
+}
+
+/** Versions and dates of one note or event in the working tree. */
+export interface ContentVersions {
+  /** Project-relative path today: "content/notes/2025-06-magnets.mdx". */
+  file: string;
+  /** Collection, from the content folder's name: "notes" or "events". */
+  collection: string;
+  /** Path inside the collection folder without extension: "2025-06-magnets" (the default URL slug). */
+  id: string;
+  /** Every version, oldest first; the last is the latest. */
+  versions: Version[];
+  /** The newest version (also the last of `versions`). */
+  latest: Version;
+  /** The commit that first published it; undefined for an unpublished draft. */
+  firstPublished: CommitRef | undefined;
+  /** Date of the latest version: its `updates` entry date, or the published date. */
+  lastUpdated: Date;
+  /** Newest commit touching the file, typo fixes included (e.g. for sitemap lastmod). */
+  lastCommit: CommitRef | undefined;
+  /** Earlier project-relative paths from git renames, oldest first: each needs a redirect. */
+  oldPaths: string[];
+  /** The same earlier paths as collection and id (renames out of the content folders are left out). */
+  oldIds: ContentFile[];
+  /** `aliases` from today's frontmatter. */
+  aliases: string[];
+  /** Whether the working tree differs from HEAD for this file (modified or untracked). */
+  uncommitted: boolean;
+  /** Whether no commit contains it yet: an "unpublished draft". */
+  unpublished: boolean;
+}
+
+/** Everything pages need about versions, read once per build. */
+export interface VersionIndex {
+  /** False when history is missing and that was allowed: pages must say versions are unavailable. */
+  available: boolean;
+  /** Why versions are unavailable, for pages and a build warning. */
+  unavailableReason: string | undefined;
+  /** HEAD commit, if any. */
+  head: string | undefined;
+  /** Every note and event in the working tree, keyed by project-relative path. */
+  files: Map<string, ContentVersions>;
+  /** Whether `data/` has uncommitted changes (published versions do not show them). */
+  dataUncommitted: boolean;
+  /** Text of a version of a file: the working tree for the latest. */
+  text(file: string, version: number): string;
+  /** Where a version's charts read data: its vintage commit, or the working tree when undefined. */
+  data(vintageCommit: string | undefined): FileSource;
+}
+
+/** Options for `loadVersionIndex`. */
+export interface LoadVersionIndexOptions {
+  /** Project directory (holds `content/` and `data/`). */
+  root: string;
+  /** Content folders, project-relative; the folder's name is the collection. */
+  contentDirs?: readonly string[];
+  /** Data folder whose files at each vintage are read ahead in one batch. */
+  dataDir?: string;
+  /** Build without history (a shallow clone, no repository) instead of failing. Default: `ASSAY_ALLOW_NO_HISTORY=1`. */
+  allowMissingHistory?: boolean;
+  /** Date for undated drafts; default: the build date (ASSAY_BUILD_DATE, SOURCE_DATE_EPOCH, HEAD). */
+  buildDate?: Date;
+}
+
+const CONTENT_EXTENSIONS = ['.mdx', '.md'];
+
+/**
+ * Reads versions of every note and event from git history: one `git log`, one `git status`,
+ * and a few `git cat-file --batch` calls in all. Call it once per build and reuse the result.
+ * Throws an AssayError for a shallow clone or a missing repository unless that is allowed.
+ */
+export function loadVersionIndex(options: LoadVersionIndexOptions): VersionIndex {
+  const root = path.resolve(options.root);
+  const contentDirs = options.contentDirs ?? ['content/notes', 'content/events'];
+  const dataDir = options.dataDir ?? 'data';
+  const allow = options.allowMissingHistory ?? allowMissingHistoryFromEnv();
+  const files = listContent(root, contentDirs);
+  const texts = new Map(files.map((file) => [file.file, readFileSync(path.join(root, file.file), 'utf8')]));
+
+  const check = checkHistory(root);
+  if (!check.ok) {
+    if (!allow) throw check.error;
+    return withoutHistory(root, files, texts, check.reason, options.buildDate ?? new Date(0));
+  }
+  const repo = check.repo;
+  const buildDate = options.buildDate ?? defaultBuildDate(repo);
+  const histories = fileHistories(readContentLog(repo, contentDirs), (file) => isContent(file, contentDirs));
+  const changed = uncommittedPaths(repo, [...contentDirs, dataDir]);
+
+  // Every committed text of every file, in one batch; parsed once per distinct blob.
+  const wanted = files.flatMap((file) => histories.get(file.file)?.revisions.map((revision) => revision.blob) ?? []);
+  const blobs = readObjects(repo, wanted);
+  const updatesAt = new Map<string, UpdateEntry[] | undefined>();
+  for (const [id, data] of blobs) updatesAt.set(id, data ? readUpdates(data.toString('utf8')) : undefined);
+
+  const entries = new Map<string, ContentVersions>();
+  const versionTexts = new Map<string, string>();
+  for (const file of files) {
+    const text = texts.get(file.file) as string;
+    const current = readVersionFrontmatter(text);
+    const history = histories.get(file.file);
+    const uncommitted = changed.has(file.file) || !history;
+    const revisions: RevisionState[] = (history?.revisions ?? []).map((revision) => ({
+      commit: revision.commit,
+      date: revision.date,
+      path: revision.path,
+      updates: updatesAt.get(revision.blob),
+    }));
+    if (uncommitted) revisions.push({ commit: undefined, date: undefined, path: file.file, updates: current?.updates });
+    const versions = versionsOf(revisions, {
+      file: file.file,
+      updates: current?.updates ?? [],
+      published: current?.published,
+      buildDate,
+    });
+    for (const version of versions) {
+      versionTexts.set(
+        textKey(file.file, version.number),
+        version.latest ? text : committedText(history, version, blobs),
+      );
+    }
+    entries.set(file.file, describe(file, versions, history, current, uncommitted, contentDirs));
+  }
+
+  const commitFiles = new CommitFiles(repo);
+  const vintages = [...entries.values()].flatMap((entry) => entry.versions.map((version) => version.vintageCommit));
+  commitFiles.prefetch(
+    vintages.filter((commit): commit is string => commit !== undefined),
+    dataDir,
+  );
+  return makeIndex(root, {
+    available: true,
+    unavailableReason: undefined,
+    head: repo.head,
+    files: entries,
+    dataUncommitted: [...changed].some((file) => file.startsWith(`${dataDir}/`)),
+    texts: versionTexts,
+    commitFiles,
+  });
+}
+
+function describe(
+  file: ContentFile,
+  versions: Version[],
+  history: FileHistory | undefined,
+  current: VersionFrontmatter | undefined,
+  uncommitted: boolean,
+  contentDirs: readonly string[],
+): ContentVersions {
+  const latest = versions[versions.length - 1] as Version;
+  const oldPaths = [...new Set(history?.renames.map((rename) => rename.from) ?? [])].filter((old) => old !== file.file);
+  const first = history?.revisions[0];
+  const last = history?.revisions[history.revisions.length - 1];
+  return {
+    file: file.file,
+    collection: file.collection,
+    id: file.id,
+    versions,
+    latest,
+    firstPublished: first ? { commit: first.commit, date: first.date } : undefined,
+    lastUpdated: latest.date,
+    lastCommit: last ? { commit: last.commit, date: last.date } : undefined,
+    oldPaths,
+    oldIds: oldPaths.flatMap((old) => contentFile(old, contentDirs) ?? []),
+    aliases: current?.aliases ?? [],
+    uncommitted,
+    unpublished: !first,
+  };
+}
+
+function committedText(
+  history: FileHistory | undefined,
+  version: Version,
+  blobs: Map<string, Buffer | undefined>,
+): string {
+  const revision = history?.revisions.find((candidate) => candidate.commit === version.textCommit);
+  const data = revision ? blobs.get(revision.blob) : undefined;
+  if (!data) throw new Error(`versions: no text for ${version.textPath} at ${version.textCommit}`);
+  return data.toString('utf8');
+}
+
+/** Without history every file is a single, current version read from the working tree. */
+function withoutHistory(
+  root: string,
+  files: ContentFile[],
+  texts: Map<string, string>,
+  reason: string,
+  buildDate: Date,
+): VersionIndex {
+  const entries = new Map<string, ContentVersions>();
+  const versionTexts = new Map<string, string>();
+  for (const file of files) {
+    const text = texts.get(file.file) as string;
+    const current = readVersionFrontmatter(text);
+    const updates = current?.updates ?? [];
+    const last = updates[updates.length - 1];
+    const latest: Version = {
+      number: updates.length + 1,
+      startCommit: undefined,
+      startDate: undefined,
+      textCommit: undefined,
+      textPath: file.file,
+      vintageCommit: undefined,
+      summary: last?.summary ?? 'First published',
+      date: last?.date ?? current?.published ?? buildDate,
+      latest: true,
+      draft: false,
+    };
+    versionTexts.set(textKey(file.file, latest.number), text);
+    entries.set(file.file, {
+      file: file.file,
+      collection: file.collection,
+      id: file.id,
+      versions: [latest],
+      latest,
+      firstPublished: undefined,
+      lastUpdated: latest.date,
+      lastCommit: undefined,
+      oldPaths: [],
+      oldIds: [],
+      aliases: current?.aliases ?? [],
+      uncommitted: false,
+      unpublished: false,
+    });
+  }
+  return makeIndex(root, {
+    available: false,
+    unavailableReason: reason,
+    head: undefined,
+    files: entries,
+    dataUncommitted: false,
+    texts: versionTexts,
+    commitFiles: undefined,
+  });
+}
+
+function makeIndex(
+  root: string,
+  parts: Omit<VersionIndex, 'text' | 'data'> & { texts: Map<string, string>; commitFiles: CommitFiles | undefined },
+): VersionIndex {
+  const { texts, commitFiles, ...rest } = parts;
+  const tree = workingTree(root);
+  const sources = new Map<string, FileSource>();
+  return {
+    ...rest,
+    text(file, version) {
+      const text = texts.get(textKey(file, version));
+      if (text === undefined) throw new Error(`versions: ${file} has no version ${version}`);
+      return text;
+    },
+    data(commit) {
+      if (commit === undefined || !commitFiles) return tree;
+      let source = sources.get(commit);
+      if (!source) {
+        source = dataAtCommit(commitFiles, commit);
+        sources.set(commit, source);
+      }
+      return source;
+    },
+  };
+}
+
+function textKey(file: string, version: number): string {
+  return `${file}\0${version}`;
+}
+
+/** A content file's path, collection and id. */
+export interface ContentFile {
+  /** Project-relative path. */
+  file: string;
+  /** The content folder's name: "notes". */
+  collection: string;
+  /** Path inside the folder without extension: the default slug. */
+  id: string;
+}
+
+/** Collection and id of a project-relative path, if it is in one of the content folders. */
+export function contentFile(file: string, contentDirs: readonly string[]): ContentFile | undefined {
+  const dir = contentDirs.find((candidate) => file.startsWith(`${candidate}/`));
+  if (!dir || !CONTENT_EXTENSIONS.some((ext) => file.endsWith(ext))) return undefined;
+  return { file, collection: path.posix.basename(dir), id: file.slice(dir.length + 1).replace(/\.(mdx|md)$/, '') };
+}
+
+/** Notes and events on disk, sorted, so output order never depends on the file system. */
+function listContent(root: string, contentDirs: readonly string[]): ContentFile[] {
+  const found: ContentFile[] = [];
+  for (const dir of contentDirs) {
+    const walk = (relative: string): void => {
+      const absolute = path.join(root, dir, relative);
+      if (!existsSync(absolute)) return;
+      for (const entry of readdirSync(absolute, { withFileTypes: true })) {
+        const child = relative ? `${relative}/${entry.name}` : entry.name;
+        if (entry.isDirectory()) walk(child);
+        else {
+          const file = contentFile(`${dir}/${child}`, [dir]);
+          if (file) found.push(file);
+        }
+      }
+    };
+    walk('');
+  }
+  return found.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+}
+
+function isContent(file: string, contentDirs: readonly string[]): boolean {
+  return contentFile(file, contentDirs) !== undefined;
+}
+
+/** The build date for undated drafts: ASSAY_BUILD_DATE or SOURCE_DATE_EPOCH, else HEAD's date, never the wall clock. */
+function defaultBuildDate(repo: GitRepo): Date {
+  try {
+    return resolveBuildDate(process.env, () => repo.headDate);
+  } catch {
+    // No commit yet and no explicit date: a fixed date keeps output reproducible.
+    return new Date(0);
+  }
+}
