@@ -3,6 +3,7 @@
 import { satteri } from '@astrojs/markdown-satteri';
 import mdx from '@astrojs/mdx';
 import { defineConfig } from 'astro/config';
+import { chartAssets } from './src/integrations/chart-assets.ts';
 import { sourceLines } from './src/integrations/source-lines.ts';
 import { site } from './src/site.config.ts';
 
@@ -14,5 +15,5 @@ export default defineConfig({
   markdown: {
     processor: satteri({ mdastPlugins: [sourceLines] }),
   },
-  integrations: [mdx()],
+  integrations: [mdx(), chartAssets()],
 });

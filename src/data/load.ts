@@ -36,9 +36,11 @@ export function loadDataset(name: string, source: FileSource = workingTree()): D
     });
   }
   const key = `${name}\0${csvText}\0${metaText}`;
-  const cached = parsed.get(key);
-  if (cached) return cached;
-  const dataset = parseDataset(name, csvText, parseDatasetMeta(metaText, metaFile), csvFile, metaText);
-  parsed.set(key, dataset);
-  return dataset;
+  let dataset = parsed.get(key);
+  if (!dataset) {
+    dataset = parseDataset(name, csvText, parseDatasetMeta(metaText, metaFile), csvFile, metaText);
+    parsed.set(key, dataset);
+  }
+  // The same bytes can be read at several vintages; the rows are shared, the vintage is not.
+  return source.vintage ? { ...dataset, vintage: source.vintage } : dataset;
 }

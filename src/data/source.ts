@@ -10,6 +10,8 @@ export interface FileSource {
   readonly id: string;
   read(file: string): string | undefined;
   list(dir: string): string[];
+  /** The git commit these files are read at, when a version pins its data (shown in source lines). */
+  readonly vintage?: { commit: string; date: Date; latest?: boolean };
 }
 
 /** Reads files from the project directory on disk. */

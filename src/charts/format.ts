@@ -1,0 +1,105 @@
+import { format as d3Format, formatSpecifier } from 'd3-format';
+import { utcFormat } from 'd3-time-format';
+import type { Cell, ColumnSpec } from '../data/schema.ts';
+
+/** Shorthand names for common number formats, usable in `format="…"`. */
+export const FORMAT_KEYWORDS: Readonly<Record<string, string>> = {
+  /** 5,383 */
+  thousands: ',.0f',
+  /** 0.53 → 53% (values are fractions) */
+  percent: '.0%',
+  /** 5383 → $5,383 */
+  currency: '$,.0f',
+  /** 5383 → 5.38k */
+  si: '.3~s',
+  /** 5383.5 → 5,383.5: thousands separators, no trailing zeros */
+  number: ',~f',
+};
+
+/** How numbers of one measure are written in ticks, tables, titles and prose. */
+export interface NumberStyle {
+  /** A d3-format specifier, e.g. ",.0f". */
+  specifier: string;
+  /** Unit written after the number ("t" gives "5,383 t"; "%" gives "53%"); empty for none. */
+  unit: string;
+}
+
+/** Whether a string is a valid d3-format specifier. */
+export function isFormatSpecifier(text: string): boolean {
+  try {
+    formatSpecifier(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Resolves a format keyword or specifier; undefined when it is neither. */
+export function resolveSpecifier(text: string): string | undefined {
+  const keyword = FORMAT_KEYWORDS[text];
+  if (keyword) return keyword;
+  return isFormatSpecifier(text) ? text : undefined;
+}
+
+/** Joins a formatted number and its unit the way a reader expects: "53%", "5,383 t". */
+export function withUnit(number: string, unit: string): string {
+  if (!unit) return number;
+  return /^[%‰°]/.test(unit) ? `${number}${unit}` : `${number}\u00a0${unit}`;
+}
+
+/** A formatter for numbers in a given style; the minus sign is a true minus (d3 default). */
+export function numberFormatter(
+  style: NumberStyle,
+  { unit = true }: { unit?: boolean } = {},
+): (value: number) => string {
+  const base = d3Format(style.specifier);
+  return (value) => (unit ? withUnit(base(value), style.unit) : base(value));
+}
+
+/** How finely a date column is sampled, read from its declared CSV format. */
+export type DateGrain = 'day' | 'month' | 'year';
+
+/** The grain of a date column: "%Y-%m" is monthly, "%Y" yearly, anything with a day is daily. */
+export function dateGrain(column: ColumnSpec): DateGrain {
+  const pattern = column.format ?? '%Y-%m-%d';
+  if (/%[dejU]/.test(pattern)) return 'day';
+  if (/%[mbB]/.test(pattern)) return 'month';
+  return 'year';
+}
+
+const DATE_LABELS: Record<DateGrain, string> = { day: '%-d %b %Y', month: '%b %Y', year: '%Y' };
+
+/** Formats a date for readers at the column's grain: "May 2025", "4 Apr 2025", "2025". */
+export function dateFormatter(grain: DateGrain): (date: Date) => string {
+  return utcFormat(DATE_LABELS[grain]);
+}
+
+/** Formats a date as the CSV column writes it ("2025-05"), for downloads. */
+export function csvDateFormatter(column: ColumnSpec): (date: Date) => string {
+  return utcFormat(column.format ?? '%Y-%m-%d');
+}
+
+/** The reader-facing text of any cell: numbers in style, dates at their grain, text as is. */
+export function formatCell(value: Cell, column: ColumnSpec, style?: NumberStyle): string {
+  if (value === null) return '–';
+  if (value instanceof Date) return dateFormatter(dateGrain(column))(value);
+  if (typeof value === 'number') {
+    return numberFormatter(
+      style ?? {
+        specifier: column.format && isFormatSpecifier(column.format) ? column.format : ',~f',
+        unit: column.unit ?? '',
+      },
+    )(value);
+  }
+  return value;
+}
+
+/** Formats a range of two dates compactly: "Mar–May 2025", "Dec 2024–Feb 2025". */
+export function formatDateRange(from: Date, to: Date, grain: DateGrain): string {
+  const label = dateFormatter(grain);
+  if (from.getTime() === to.getTime()) return label(from);
+  if (grain === 'month' && from.getUTCFullYear() === to.getUTCFullYear()) {
+    return `${utcFormat('%b')(from)}–${label(to)}`;
+  }
+  return `${label(from)}–${label(to)}`;
+}

@@ -1,0 +1,20 @@
+/** One rendering size of a chart. Each chart is drawn twice so text stays legible on phones. */
+export interface Layout {
+  name: 'wide' | 'narrow';
+  /** SVG width in CSS pixels; the SVG scales to its container, text with it. */
+  width: number;
+  /** Font size in the SVG's own pixels. */
+  fontSize: number;
+  /** Rough width of one character at that size, for margins and label thinning. */
+  charWidth: number;
+  /** Height factor applied to the spec's height. */
+  heightScale: number;
+  /** Ticks wanted on a continuous axis. */
+  ticks: number;
+}
+
+/** The text column on desktop (about 640 px) and a 360 px phone. */
+export const LAYOUTS: Readonly<Record<Layout['name'], Layout>> = {
+  wide: { name: 'wide', width: 640, fontSize: 12, charWidth: 6.8, heightScale: 1, ticks: 6 },
+  narrow: { name: 'narrow', width: 360, fontSize: 12, charWidth: 6.8, heightScale: 0.9, ticks: 4 },
+};

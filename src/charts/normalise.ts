@@ -1,0 +1,314 @@
+import type { Dataset, Row } from '../data/schema.ts';
+import { AssayError } from '../lib/errors.ts';
+import { didYouMean } from '../lib/suggest.ts';
+import { dateGrain, FORMAT_KEYWORDS, isFormatSpecifier, type NumberStyle, resolveSpecifier } from './format.ts';
+import { CHART_OPTION_NAMES, chartPropsSchema, type ParsedChartProps } from './options.ts';
+import { NAMED_SERIES_COLOURS, PALETTE, preferredColour, seriesColours } from './palette.ts';
+import { selectRows } from './select.ts';
+import type { AxisValue, ChartKind, ChartPlace, ChartSpec, ColumnRef, Marker } from './spec.ts';
+import { parseAxisValue } from './values.ts';
+
+/** Default plot height (wide layout), in pixels: a 16:9-ish chart in a 640 px column. */
+export const DEFAULT_HEIGHT = 340;
+
+/**
+ * Validates an author's `<Chart>` props against a dataset and returns a complete ChartSpec.
+ * The only place chart options are checked and defaulted; every mistake throws an
+ * AssayError naming the option, what is allowed, and the file and line of the tag.
+ */
+export function normaliseChart(props: Record<string, unknown>, dataset: Dataset, place: ChartPlace): ChartSpec {
+  const fail = (problem: string, hint?: string): never => {
+    throw new AssayError(`<Chart data="${String(props.data ?? '')}">: ${problem}`, {
+      file: place.file,
+      line: place.line,
+      hint,
+    });
+  };
+  const options = parseProps(props, fail);
+  const kind: ChartKind = options.type === 'scatter' ? 'dot' : options.type;
+
+  const column = (name: string, option: string): ColumnRef => {
+    const spec = dataset.meta.columns[name];
+    if (!spec) {
+      return fail(
+        `column '${name}' (option ${option}) not found in ${dataset.file}; columns are ${dataset.columns.join(', ')}${didYouMean(name, dataset.columns)}`,
+        `set ${option} to one of the columns above`,
+      );
+    }
+    return { name, label: spec.label ?? name, type: spec.type, column: spec };
+  };
+
+  const x = column(options.x ?? (dataset.columns[0] as string), 'x');
+  const firstNumber = dataset.columns.find((name) => name !== x.name && dataset.meta.columns[name]?.type === 'number');
+  if (!options.y && !firstNumber)
+    fail(`${dataset.file} has no number column to plot`, 'declare a column with type: number');
+  const y = column(options.y ?? (firstNumber as string), 'y');
+  if (y.type !== 'number' && !options.plot) {
+    fail(
+      `y column '${y.name}' is ${y.type === 'date' ? 'a date' : 'text'}, but the value axis needs numbers`,
+      'choose a column declared type: number',
+    );
+  }
+  if ((kind === 'line' || kind === 'area') && x.type === 'string' && !options.plot) {
+    fail(
+      `a ${kind} chart needs a date or number x column, and '${x.name}' is text`,
+      `use type="bar" for categories, or choose a date column for x`,
+    );
+  }
+  const series = options.series ? column(options.series, 'series') : null;
+  if (series && series.name === x.name)
+    fail(`series and x are both '${x.name}'`, 'series needs a column that splits rows into groups, e.g. destination');
+
+  const parseOn = (value: string | number, on: ColumnRef, option: string): AxisValue => {
+    const parsed = parseAxisValue(value, on);
+    if (parsed === undefined) {
+      const example = on.type === 'date' ? '"2025-04" or "2025-04-04"' : on.type === 'number' ? 'a number' : 'text';
+      return fail(`${option} '${value}' is not a valid ${on.type} for column '${on.name}'`, `write ${example}`);
+    }
+    return parsed;
+  };
+
+  if ((options.from !== undefined || options.to !== undefined) && x.type === 'string') {
+    fail(
+      `from/to select a range of dates or numbers, but x column '${x.name}' is text`,
+      'use where={{ column: [values] }} to pick categories',
+    );
+  }
+  const where = Object.entries(options.where ?? {}).map(([name, value]) => {
+    const ref = column(name, `where.${name}`);
+    const values = (Array.isArray(value) ? value : [value]).map((v) => parseOn(v, ref, `where.${name}`));
+    return { column: ref, values };
+  });
+  const sort = options.sort ?? (x.type === 'string' ? 'none' : 'x');
+  const rows = selectRows(dataset.rows, {
+    where,
+    x,
+    y,
+    from: options.from === undefined ? null : parseOn(options.from, x, 'from'),
+    to: options.to === undefined ? null : parseOn(options.to, x, 'to'),
+    sort,
+  });
+  if (rows.length === 0) {
+    fail(
+      `no rows left to plot after from/to/where (${dataset.rows.length} rows in ${dataset.file})`,
+      'widen from/to or check the where values',
+    );
+  }
+
+  const derived = resolveDerived(options, dataset, fail);
+  const number = resolveNumberStyle(options, y, fail);
+  const seriesNames = series ? unique(rows.map((row) => String(row[series.name] ?? ''))) : [y.label];
+  // One series: the site's first colour, unless the series is named (World, Germany…) or pinned.
+  const colours = series
+    ? Object.fromEntries(seriesColours(seriesNames, options.colors ?? {}))
+    : {
+        [y.label]:
+          options.colors?.[y.label] ??
+          (NAMED_SERIES_COLOURS[y.label.toLowerCase()] ? preferredColour(y.label) : PALETTE[0]),
+      };
+
+  const rules: Marker[] = (options.rules ?? []).map((rule, index) => marker(rule, x, `rules[${index}]`, parseOn, fail));
+  const annotations: Marker[] = (options.annotations ?? []).map((note, index) =>
+    marker(note, x, `annotations[${index}]`, parseOn, fail),
+  );
+  const highlight =
+    options.highlight === undefined
+      ? null
+      : typeof options.highlight === 'object'
+        ? {
+            from: parseOn(options.highlight.from, x, 'highlight.from'),
+            to: parseOn(options.highlight.to, x, 'highlight.to'),
+            label: options.highlight.label ?? null,
+          }
+        : (() => {
+            const at = parseOn(options.highlight, x, 'highlight');
+            return { from: at, to: at, label: null };
+          })();
+
+  for (const item of [...rules, ...annotations]) checkMarkerInRange(item, rows, x, kind, fail);
+
+  const tableColumns = options.plot
+    ? dataset.columns.map((name) => column(name, 'data'))
+    : unique([x.name, ...(series ? [series.name] : []), y.name, ...(derived ? [derived.column] : [])]).map((name) =>
+        column(name, 'data'),
+      );
+  const asOf = dataset.vintage?.date ?? dataset.meta.asOf ?? null;
+  const meta = dataset.meta;
+  return {
+    kind,
+    horizontal: options.horizontal && kind === 'bar',
+    stack: options.stack ?? (kind === 'area' && series !== null),
+    x,
+    y,
+    series,
+    grain: x.type === 'date' ? dateGrain(x.column) : null,
+    derived,
+    title: options.title ?? null,
+    subtitle: options.subtitle ?? `${meta.title}, ${meta.unit}`,
+    caption: options.caption ?? null,
+    alt: options.alt ?? null,
+    number,
+    rows,
+    tableColumns,
+    seriesNames,
+    colours,
+    rules,
+    annotations,
+    highlight,
+    height: options.height ?? DEFAULT_HEIGHT,
+    xLabel: options.xLabel ?? x.label,
+    yLabel: options.yLabel ?? (number.unit ? `${y.label} (${number.unit})` : y.label),
+    source: {
+      dataset: dataset.name,
+      file: dataset.file,
+      title: meta.title,
+      name: meta.source.name,
+      url: meta.source.url ?? null,
+      licence: meta.licence,
+      asOf: asOf ? asOf.toISOString().slice(0, 10) : null,
+      commit: dataset.vintage?.commit.slice(0, 7) ?? null,
+    },
+    plot: options.plot ?? null,
+  };
+}
+
+type Fail = (problem: string, hint?: string) => never;
+
+/** Checks option names first (for "did you mean"), then types with zod. */
+function parseProps(props: Record<string, unknown>, fail: Fail): ParsedChartProps {
+  for (const name of Object.keys(props)) {
+    if (name === '__line' || CHART_OPTION_NAMES.includes(name)) continue;
+    fail(
+      `unknown option '${name}'${didYouMean(name, CHART_OPTION_NAMES)}`,
+      `options are ${CHART_OPTION_NAMES.join(', ')}`,
+    );
+  }
+  const result = chartPropsSchema.safeParse(props);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0];
+  const path = issue?.path.join('.') || 'props';
+  const option = String(issue?.path[0] ?? '');
+  const allowed = ALLOWED[option];
+  return fail(
+    `option ${path} is invalid: ${issue?.message ?? 'bad value'}; got ${describeValue(valueAt(props, issue?.path ?? []))}`,
+    allowed ? `${option} must be ${allowed}` : 'see docs/charts.md for the allowed values',
+  );
+}
+
+const ALLOWED: Record<string, string> = {
+  type: 'one of bar, line, area, dot, scatter',
+  sort: 'one of x, -x, y, -y, none',
+  horizontal: 'true or false (write horizontal or horizontal={false})',
+  stack: 'true or false',
+  vintage: '"latest" (or leave it out for the note\'s pinned data)',
+  rules: 'a list such as {[{ y: 657, label: "2024 average" }]} with x or y and an optional label',
+  annotations: 'a list such as {[{ x: "2025-04-04", label: "4 Apr: licences required" }]}',
+  highlight: 'an x value ("2025-05") or {{ from: "2025-03", to: "2025-05", label: "…" }}',
+  where: 'an object of column → value or list, e.g. {{ destination: ["Germany", "Japan"] }}',
+  colors: 'an object of series name → hex colour, e.g. {{ Germany: "#009E73" }}',
+  derived: 'false or {{ column: "basis", value: "derived" }}',
+  height: 'a whole number of pixels between 120 and 1200',
+  plot: 'a function (data, Plot) => Plot options',
+};
+
+function valueAt(value: unknown, path: readonly PropertyKey[]): unknown {
+  let current = value;
+  for (const key of path)
+    current = current && typeof current === 'object' ? (current as Record<PropertyKey, unknown>)[key] : undefined;
+  return current;
+}
+
+function describeValue(value: unknown): string {
+  if (typeof value === 'function') return 'a function';
+  if (value === undefined) return 'nothing';
+  try {
+    return JSON.stringify(value) ?? String(value);
+  } catch {
+    return String(value);
+  }
+}
+
+function marker(
+  input: { x?: string | number; y?: number; label?: string },
+  x: ColumnRef,
+  option: string,
+  parseOn: (value: string | number, on: ColumnRef, option: string) => AxisValue,
+  fail: Fail,
+): Marker {
+  if ((input.x === undefined) === (input.y === undefined)) {
+    fail(
+      `${option} needs exactly one of x (a ${x.type === 'date' ? 'date' : 'value'} on the x axis) or y (a level on the value axis)`,
+      'e.g. { x: "2025-04-04", label: "4 Apr: licences required" }',
+    );
+  }
+  const label = input.label ?? null;
+  return input.x !== undefined
+    ? { axis: 'x', value: parseOn(input.x, x, `${option}.x`), label }
+    : { axis: 'y', value: input.y as number, label };
+}
+
+function resolveDerived(options: ParsedChartProps, dataset: Dataset, fail: Fail): ChartSpec['derived'] {
+  if (options.derived === false) return null;
+  if (options.derived) {
+    if (!dataset.meta.columns[options.derived.column]) {
+      fail(
+        `derived column '${options.derived.column}' not found in ${dataset.file}; columns are ${dataset.columns.join(', ')}${didYouMean(options.derived.column, dataset.columns)}`,
+      );
+    }
+    return options.derived;
+  }
+  // Convention from the sample data: a `basis` column with stated/derived values.
+  const basis = dataset.meta.columns.basis;
+  return basis?.type === 'string' && (!basis.values || basis.values.includes('derived'))
+    ? { column: 'basis', value: 'derived' }
+    : null;
+}
+
+function resolveNumberStyle(options: ParsedChartProps, y: ColumnRef, fail: Fail): NumberStyle {
+  const unit = options.unit ?? y.column.unit ?? '';
+  if (options.format !== undefined) {
+    const specifier = resolveSpecifier(options.format);
+    if (!specifier) {
+      fail(
+        `format '${options.format}' is neither a format name nor a d3-format specifier`,
+        `use one of ${Object.keys(FORMAT_KEYWORDS).join(', ')}, or a specifier such as ",.1f" or ".0%"`,
+      );
+    }
+    return { specifier: specifier as string, unit };
+  }
+  const columnFormat = y.column.format;
+  return { specifier: columnFormat && isFormatSpecifier(columnFormat) ? columnFormat : ',~f', unit };
+}
+
+function unique<T>(values: readonly T[]): T[] {
+  return [...new Set(values)];
+}
+
+/** An x marker must fall where the chart draws: within the plotted range, or on a plotted category. */
+function checkMarkerInRange(item: Marker, rows: readonly Row[], x: ColumnRef, kind: ChartKind, fail: Fail): void {
+  if (item.axis !== 'x') return;
+  const values = rows.map((row) => row[x.name] ?? null).filter((v) => v !== null);
+  if (x.type === 'string') {
+    if (!values.includes(item.value as string)) {
+      fail(
+        `'${String(item.value)}' is not one of the plotted ${x.name} values${didYouMean(String(item.value), values.map(String))}`,
+        `plotted values are ${[...new Set(values.map(String))].join(', ')}`,
+      );
+    }
+    return;
+  }
+  const time = (v: unknown) => (v instanceof Date ? v.getTime() : (v as number));
+  const sorted = values.map(time).sort((a, b) => a - b);
+  const at = time(item.value);
+  const first = sorted[0] as number;
+  const last = sorted[sorted.length - 1] as number;
+  // Bars stand for a whole month (or year): a date inside the last bar's period is fine.
+  const slack = kind === 'bar' && x.type === 'date' ? 366 * 86_400_000 : 0;
+  if (at < first || at > last + slack) {
+    const shown = item.value instanceof Date ? item.value.toISOString().slice(0, 10) : String(item.value);
+    fail(
+      `'${shown}' (${item.label ?? 'a marker'}) is outside the plotted ${x.name} range`,
+      'move it inside from/to, or widen from/to',
+    );
+  }
+}

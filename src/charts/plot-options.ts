@@ -1,0 +1,313 @@
+import * as Plot from '@observablehq/plot';
+import { utcFormat } from 'd3-time-format';
+import type { Row } from '../data/schema.ts';
+import { numberFormatter } from './format.ts';
+import type { Layout } from './layout.ts';
+import { dataMarks, rowStyle } from './marks.ts';
+import type { AxisValue, ChartSpec, Marker } from './spec.ts';
+import { compareCells } from './values.ts';
+
+/** Height of one legend row, in SVG pixels. */
+export const LEGEND_ROW = 20;
+
+/** Plot options for a spec at one layout, plus what the renderer must add around them. */
+export interface BuiltPlot {
+  options: Plot.PlotOptions;
+  /** Legend entries drawn by the renderer in the top margin (empty: no legend). */
+  legend: { label: string; colour: string; opacity: number }[];
+  /** Vertical space reserved for the legend, in SVG pixels. */
+  legendHeight: number;
+}
+
+/** Translates a complete ChartSpec into Plot options for one layout. */
+export function plotOptions(spec: ChartSpec, layout: Layout): BuiltPlot {
+  const style = rowStyle(spec);
+  const legend = legendEntries(spec);
+  const legendHeight = legendRows(legend, layout) * LEGEND_ROW;
+  const hasTopNotes =
+    [...spec.annotations, ...spec.rules].some((m) => m.axis === 'x' && m.label) || spec.highlight?.label;
+  const valueFormat = numberFormatter(spec.number, { unit: false });
+  const valueMax = maxStackedValue(spec);
+  const valueChars = Math.max(valueFormat(valueMax).length, valueFormat(0).length);
+  const bandX = spec.kind === 'bar';
+  const xValues = uniqueValues(spec.rows.map((row) => row[spec.x.name] ?? null));
+  const plotWidth = layout.width - 60;
+  const categoryFormat = bandTickFormat(spec, xValues, layout, spec.horizontal ? Number.POSITIVE_INFINITY : plotWidth);
+
+  const valueAxis = {
+    grid: true,
+    nice: true,
+    zero: spec.kind === 'bar' || spec.kind === 'area',
+    label: null,
+    ticks: layout.ticks,
+    tickFormat: valueFormat,
+    tickSize: 0,
+  };
+  const options: Plot.PlotOptions = {
+    width: layout.width,
+    height: Math.round(spec.height * layout.heightScale) + legendHeight + (hasTopNotes ? 30 : 8),
+    marginTop: legendHeight + (hasTopNotes ? 34 : 12),
+    marginRight: 16,
+    marginBottom: spec.x.type === 'date' && spec.grain !== 'year' ? 40 : 30,
+    marginLeft: Math.round(valueChars * layout.charWidth + 14),
+    style: { fontSize: `${layout.fontSize}px` },
+    marks: [],
+  };
+
+  if (spec.horizontal) {
+    const longest = Math.max(...xValues.map((v) => categoryFormat(v).length));
+    options.marginLeft = Math.min(Math.round(longest * layout.charWidth + 14), Math.round(layout.width * 0.4));
+    options.height = Math.max(
+      options.height as number,
+      xValues.length * (spec.series && !spec.stack ? spec.seriesNames.length * 14 : 26) + 60 + legendHeight,
+    );
+    options.x = valueAxis;
+    const categoryAxis = { domain: xValues, tickFormat: categoryFormat, label: null, padding: 0.2 };
+    if (spec.series && !spec.stack) {
+      options.fy = categoryAxis;
+      options.y = { axis: null, domain: spec.seriesNames };
+    } else options.y = categoryAxis;
+  } else if (bandX) {
+    options.y = valueAxis;
+    const categoryAxis = { domain: xValues, tickFormat: categoryFormat, label: null, padding: 0.2, tickSize: 0 };
+    if (spec.series && !spec.stack) {
+      options.fx = { ...categoryAxis, axis: 'bottom' as const, padding: 0.15 };
+      options.x = { axis: null, domain: spec.seriesNames, padding: 0.05 };
+    } else options.x = categoryAxis;
+  } else {
+    options.y = valueAxis;
+    const few = xValues.length <= layout.ticks * 1.5;
+    options.x = {
+      type: spec.x.type === 'date' ? 'utc' : 'linear',
+      label: spec.kind === 'dot' && spec.x.type === 'number' ? spec.xLabel : null,
+      ...(few ? { ticks: xValues, tickFormat: categoryFormat } : { ticks: layout.ticks }),
+      ...(spec.x.type === 'number' ? { nice: true } : {}),
+      inset: 10,
+    };
+  }
+
+  const marks: Plot.Markish[] = [];
+  marks.push(...highlightMarks(spec, bandX));
+  marks.push(...dataMarks(spec, style));
+  marks.push(...markerMarks(spec, layout, bandX, xValues, style.xLabel));
+  options.marks = marks;
+  return { options, legend, legendHeight };
+}
+
+function legendEntries(spec: ChartSpec): BuiltPlot['legend'] {
+  const entries: BuiltPlot['legend'] =
+    spec.seriesNames.length > 1
+      ? spec.seriesNames.map((name) => ({ label: name, colour: spec.colours[name] as string, opacity: 1 }))
+      : [];
+  const derived = spec.derived;
+  if (derived && spec.rows.some((row) => row[derived.column] === derived.value)) {
+    const colour = spec.colours[spec.seriesNames[0] as string] as string;
+    if (entries.length === 0) entries.push({ label: 'Stated', colour, opacity: 1 });
+    entries.push({ label: 'Lighter: derived', colour, opacity: 0.4 });
+  }
+  return entries;
+}
+
+/** Number of legend rows, wrapping entries at the layout width. */
+export function legendRows(legend: BuiltPlot['legend'], layout: Layout): number {
+  if (legend.length === 0) return 0;
+  let rows = 1;
+  let used = 0;
+  for (const entry of legend) {
+    const width = legendEntryWidth(entry.label, layout);
+    if (used > 0 && used + width > layout.width - 8) {
+      rows++;
+      used = 0;
+    }
+    used += width;
+  }
+  return rows;
+}
+
+/** Width of one legend entry: swatch, gap, text, spacing. */
+export function legendEntryWidth(label: string, layout: Layout): number {
+  return 14 + 6 + label.length * layout.charWidth + 16;
+}
+
+function maxStackedValue(spec: ChartSpec): number {
+  const values = spec.rows.map((row) => row[spec.y.name]).filter((v): v is number => typeof v === 'number');
+  if (!spec.stack)
+    return Math.max(0, ...values, ...spec.rules.filter((r) => r.axis === 'y').map((r) => r.value as number));
+  const sums = new Map<string, number>();
+  for (const row of spec.rows) {
+    const key = String(row[spec.x.name] instanceof Date ? (row[spec.x.name] as Date).getTime() : row[spec.x.name]);
+    const v = row[spec.y.name];
+    if (typeof v === 'number' && v > 0) sums.set(key, (sums.get(key) ?? 0) + v);
+  }
+  return Math.max(0, ...sums.values());
+}
+
+function uniqueValues(values: readonly (AxisValue | null)[]): AxisValue[] {
+  const seen: AxisValue[] = [];
+  for (const value of values) if (value !== null && !seen.some((s) => compareCells(s, value) === 0)) seen.push(value);
+  return seen;
+}
+
+/**
+ * Labels for band (category) ticks: months as "Mar", with the year under the first month
+ * and every January; labels thinned to every k-th when they would collide.
+ */
+function bandTickFormat(
+  spec: ChartSpec,
+  values: readonly AxisValue[],
+  layout: Layout,
+  width: number,
+): (value: AxisValue) => string {
+  const label = (value: AxisValue, index: number): string => {
+    if (!(value instanceof Date))
+      return typeof value === 'number' ? numberFormatter({ specifier: ',~f', unit: '' })(value) : value;
+    if (spec.grain === 'year') return utcFormat('%Y')(value);
+    const previous = values[index - 1];
+    const newYear = !(previous instanceof Date) || previous.getUTCFullYear() !== value.getUTCFullYear();
+    const head = spec.grain === 'day' ? utcFormat('%-d %b')(value) : utcFormat('%b')(value);
+    return newYear ? `${head}\n${value.getUTCFullYear()}` : head;
+  };
+  const labels = values.map(label);
+  const widest =
+    Math.max(1, ...labels.map((text) => Math.max(...text.split('\n').map((line) => line.length)))) * layout.charWidth +
+    8;
+  const step = Math.max(1, Math.ceil((values.length * widest) / width));
+  return (value: AxisValue) => {
+    const index = values.findIndex((v) => compareCells(v, value) === 0);
+    if (index < 0) return '';
+    return index % step === 0 ? (labels[index] as string) : '';
+  };
+}
+
+/** The bar (band) that contains a date at the chart's grain, e.g. 2025-04-04 → the April bar. */
+function bandFor(value: AxisValue, spec: ChartSpec, values: readonly AxisValue[]): AxisValue | undefined {
+  if (!(value instanceof Date)) return values.find((v) => compareCells(v, value) === 0);
+  const start = floorToGrain(value, spec.grain ?? 'day');
+  return values.find((v) => v instanceof Date && floorToGrain(v, spec.grain ?? 'day') === start);
+}
+
+function highlightMarks(spec: ChartSpec, bandX: boolean): Plot.Markish[] {
+  const highlight = spec.highlight;
+  if (!highlight || bandX) return [];
+  const same = compareCells(highlight.from, highlight.to) === 0;
+  if (same) return [Plot.ruleX([highlight.from], { stroke: 'currentColor', strokeOpacity: 0.25, strokeWidth: 8 })];
+  return [Plot.rectX([highlight], { x1: 'from', x2: 'to', fill: 'currentColor', fillOpacity: 0.08 })];
+}
+
+const NOTE_STYLE = { stroke: 'currentColor', strokeOpacity: 0.7, strokeDasharray: '4,3' } as const;
+
+function markerMarks(
+  spec: ChartSpec,
+  layout: Layout,
+  bandX: boolean,
+  values: readonly AxisValue[],
+  xLabel: (v: AxisValue) => string,
+): Plot.Markish[] {
+  const marks: Plot.Markish[] = [];
+  const lineWidth = layout.name === 'narrow' ? 14 : 24;
+  const notes: Marker[] = [...spec.rules, ...spec.annotations];
+  if (spec.highlight?.label) notes.push({ axis: 'x', value: spec.highlight.from, label: spec.highlight.label });
+  const horizontalValueAxis = spec.horizontal;
+  for (const note of notes) {
+    if (note.axis === 'y') {
+      const level = note.value as number;
+      if (horizontalValueAxis) {
+        marks.push(Plot.ruleX([level], NOTE_STYLE));
+        if (note.label)
+          marks.push(
+            Plot.text([note.label], {
+              x: level,
+              frameAnchor: 'top',
+              dy: -8,
+              lineAnchor: 'bottom',
+              textAnchor: 'start',
+              dx: 4,
+              lineWidth,
+              text: (d) => d,
+            }),
+          );
+      } else {
+        marks.push(Plot.ruleY([level], NOTE_STYLE));
+        if (note.label)
+          marks.push(
+            Plot.text([note.label], {
+              y: level,
+              frameAnchor: 'right',
+              textAnchor: 'end',
+              lineAnchor: 'bottom',
+              dy: -4,
+              lineWidth,
+              text: (d) => d,
+              stroke: 'var(--chart-bg, white)',
+              strokeWidth: 3,
+              paintOrder: 'stroke',
+              fill: 'currentColor',
+            }),
+          );
+      }
+      continue;
+    }
+    const at = bandX ? bandFor(note.value, spec, values) : note.value;
+    if (at === undefined) continue;
+    const index = bandX ? values.findIndex((v) => compareCells(v, at) === 0) : positionIndex(at, values);
+    const leftHalf = index / Math.max(1, values.length - 1) < 0.5;
+    const label = note.label;
+    if (spec.horizontal) {
+      if (label)
+        marks.push(
+          Plot.text([label], { y: at as never, frameAnchor: 'right', textAnchor: 'end', text: (d) => d, dy: -10 }),
+        );
+      continue;
+    }
+    if (bandX) {
+      const top = barTop(spec, at);
+      marks.push(Plot.ruleX([at], { ...NOTE_STYLE, y1: top, y2: maxStackedValue(spec) * 1.02 }));
+    } else {
+      marks.push(Plot.ruleX([at], NOTE_STYLE));
+    }
+    if (label) {
+      marks.push(
+        Plot.text([label], {
+          x: at as never,
+          frameAnchor: 'top',
+          lineAnchor: 'bottom',
+          dy: -6,
+          textAnchor: leftHalf ? 'start' : 'end',
+          dx: bandX ? 0 : leftHalf ? -2 : 2,
+          lineWidth,
+          text: (d) => d,
+          title: () => `${xLabel(note.value)}: ${label}`,
+        }),
+      );
+    }
+  }
+  return marks;
+}
+
+function positionIndex(at: AxisValue, values: readonly AxisValue[]): number {
+  const index = values.findIndex((v) => compareCells(v, at) >= 0);
+  return index < 0 ? values.length - 1 : index;
+}
+
+function barTop(spec: ChartSpec, at: AxisValue): number {
+  let total = 0;
+  let max = 0;
+  for (const row of spec.rows as Row[]) {
+    if (compareCells(row[spec.x.name] ?? null, at) !== 0) continue;
+    const v = row[spec.y.name];
+    if (typeof v === 'number') {
+      total += v;
+      max = Math.max(max, v);
+    }
+  }
+  return spec.stack || !spec.series ? total : max;
+}
+
+/** Start of the UTC year, month or day containing a date, as a timestamp. */
+function floorToGrain(date: Date, grain: 'day' | 'month' | 'year'): number {
+  return Date.UTC(
+    date.getUTCFullYear(),
+    grain === 'year' ? 0 : date.getUTCMonth(),
+    grain === 'day' ? date.getUTCDate() : 1,
+  );
+}

@@ -1,0 +1,59 @@
+import { createHash } from 'node:crypto';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { Resvg } from '@resvg/resvg-js';
+import { STANDALONE } from './svg.ts';
+
+/** Bump when PNG output changes for the same SVG (fonts, scale, encoder). */
+export const PNG_VERSION = 'png-1';
+
+/** PNGs are drawn at twice the SVG's CSS size, for high-density screens and email. */
+export const PNG_SCALE = 2;
+
+const require = createRequire(import.meta.url);
+
+/** The TTF files resvg draws text with: Inter from npm, so every machine draws the same glyphs. */
+export function chartFontFiles(): string[] {
+  const dir = path.dirname(require.resolve('@expo-google-fonts/inter/package.json'));
+  return ['400Regular/Inter_400Regular.ttf', '600SemiBold/Inter_600SemiBold.ttf'].map((file) => path.join(dir, file));
+}
+
+/** Cache key of a PNG: its SVG's bytes and the PNG pipeline version. */
+export function pngKey(svg: string): string {
+  return createHash('sha256').update(PNG_VERSION).update('\0').update(svg).digest('hex').slice(0, 24);
+}
+
+/**
+ * Rasterises a standalone SVG to PNG at 2x on a light background. System fonts are
+ * never loaded (they differ between machines and resvg would silently draw no text
+ * without fonts), so the same SVG gives the same bytes everywhere.
+ */
+export function renderPng(svg: string, fontFiles: readonly string[] = chartFontFiles()): Buffer {
+  const resvg = new Resvg(svg, {
+    fitTo: { mode: 'zoom', value: PNG_SCALE },
+    background: STANDALONE.background,
+    font: { loadSystemFonts: false, fontFiles: [...fontFiles], defaultFontFamily: STANDALONE.fontFamily },
+    shapeRendering: 2,
+    textRendering: 1,
+  });
+  return resvg.render().asPng();
+}
+
+const SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+
+/** Whether bytes are a complete PNG: signature, IHDR first and IEND last. */
+export function isCompletePng(bytes: Uint8Array): boolean {
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  return (
+    buffer.length > 57 &&
+    buffer.subarray(0, 8).equals(SIGNATURE) &&
+    buffer.subarray(12, 16).toString('latin1') === 'IHDR' &&
+    buffer.subarray(buffer.length - 8, buffer.length - 4).toString('latin1') === 'IEND'
+  );
+}
+
+/** Width and height from a PNG's IHDR chunk. */
+export function pngSize(bytes: Uint8Array): { width: number; height: number } {
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  return { width: buffer.readUInt32BE(16), height: buffer.readUInt32BE(20) };
+}

@@ -1,0 +1,103 @@
+import { escapeXml } from './escape.ts';
+import type { Layout } from './layout.ts';
+import { type BuiltPlot, LEGEND_ROW, legendEntryWidth } from './plot-options.ts';
+
+/** Presentation attributes whose numbers are rounded: Plot writes 15 digits, 2 are plenty. */
+const GEOMETRY = new Set([
+  'd',
+  'transform',
+  'x',
+  'y',
+  'x1',
+  'x2',
+  'y1',
+  'y2',
+  'width',
+  'height',
+  'cx',
+  'cy',
+  'r',
+  'points',
+  'dx',
+  'dy',
+]);
+
+/** Rounds every number in a geometry attribute value to 2 decimals. */
+export function roundNumbers(value: string): string {
+  return value.replace(/-?\d*\.\d{3,}(?:e-?\d+)?/g, (n) => {
+    const rounded = Math.round(Number(n) * 100) / 100;
+    return String(Object.is(rounded, -0) ? 0 : rounded);
+  });
+}
+
+/**
+ * Makes Plot's SVG fit a strict Content-Security-Policy and the site's styles: removes
+ * `<style>` elements and inline `style` attributes (charts.css carries the same rules),
+ * replaces Plot's hashed class with stable ones, and rounds geometry.
+ */
+export function cleanPlotSvg(svg: Element, layout: Layout): void {
+  for (const style of [...svg.querySelectorAll('style')]) style.remove();
+  for (const element of [svg, ...svg.querySelectorAll('*')]) {
+    element.removeAttribute('style');
+    const cls = element.getAttribute('class');
+    if (cls?.startsWith('plot-')) element.removeAttribute('class');
+    for (const name of element.getAttributeNames()) {
+      if (GEOMETRY.has(name)) element.setAttribute(name, roundNumbers(element.getAttribute(name) as string));
+    }
+  }
+  svg.removeAttribute('font-family');
+  svg.setAttribute('font-size', String(layout.fontSize));
+  svg.setAttribute('class', `chart__plot chart__plot--${layout.name}`);
+}
+
+/** Draws the legend (series swatches, derived key) in the SVG's top margin, wrapping rows. */
+export function legendMarkup(legend: BuiltPlot['legend'], layout: Layout): string {
+  if (legend.length === 0) return '';
+  const parts: string[] = [];
+  let x = 0;
+  let row = 0;
+  for (const entry of legend) {
+    const width = legendEntryWidth(entry.label, layout);
+    if (x > 0 && x + width > layout.width - 8) {
+      row++;
+      x = 0;
+    }
+    const y = 4 + row * LEGEND_ROW;
+    const opacity = entry.opacity < 1 ? ` fill-opacity="${entry.opacity}"` : '';
+    parts.push(
+      `<rect x="${x + 4}" y="${y}" width="14" height="12" fill="${entry.colour}"${opacity} stroke="${entry.colour}"></rect>`,
+      `<text x="${x + 24}" y="${y + 10}">${escapeXml(entry.label)}</text>`,
+    );
+    x += width;
+  }
+  return `<g class="chart__legend" text-anchor="start" aria-hidden="true">${parts.join('')}</g>`;
+}
+
+/** Inserts markup right after the opening `<svg …>` tag. */
+export function insertAfterOpenTag(svg: string, markup: string): string {
+  const end = svg.indexOf('>') + 1;
+  return svg.slice(0, end) + markup + svg.slice(end);
+}
+
+/** Colours and fonts of the standalone SVG and PNG: the light scheme, fonts we ship. */
+export const STANDALONE = { background: '#ffffff', ink: '#1b1f24', fontFamily: 'Inter' } as const;
+
+/**
+ * A self-contained SVG file (downloads, PNG twin): adds the `xmlns` linkedom omits,
+ * a light background, an explicit ink colour for `currentColor` and the Inter font.
+ */
+export function standaloneSvg(inlineSvg: string): string {
+  const open = inlineSvg.slice(0, inlineSvg.indexOf('>'));
+  const rest = inlineSvg.slice(open.length);
+  const cleanedOpen = open
+    .replace(/\s(class|role|aria-labelledby|aria-describedby)="[^"]*"/g, '')
+    .replace(
+      '<svg',
+      `<svg xmlns="http://www.w3.org/2000/svg" font-family="${STANDALONE.fontFamily}" color="${STANDALONE.ink}"`,
+    );
+  const width = /viewBox="0 0 ([\d.]+) ([\d.]+)"/.exec(open);
+  const background = width
+    ? `<rect width="${width[1]}" height="${width[2]}" fill="${STANDALONE.background}"></rect>`
+    : '';
+  return insertAfterOpenTag(`${cleanedOpen}${rest}`, background);
+}

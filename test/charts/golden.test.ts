@@ -1,0 +1,95 @@
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { buildChart } from '../../src/charts/engine.ts';
+import { fixture, place } from './helpers.ts';
+
+process.env.ASSAY_NO_CACHE = '1';
+const OUTPUT = path.join(import.meta.dirname, '..', 'output');
+
+/** Rounds numbers to 1 decimal and renumbers chart ids, so goldens survive float noise and hash changes. */
+function normalise(svg: string): string {
+  const ids = new Map<string, string>();
+  return svg
+    .replace(/chart-[0-9a-f]{16}/g, (id) => {
+      if (!ids.has(id)) ids.set(id, `chart-${ids.size}`);
+      return ids.get(id) as string;
+    })
+    .replace(/\d+\.\d+/g, (n) => String(Math.round(Number(n) * 10) / 10))
+    .replace(/></g, '>\n<');
+}
+
+/** Compares with test/output/<name>.svg, writing it when missing; writes <name>-changed.svg on mismatch. */
+function golden(name: string, svg: string): void {
+  mkdirSync(OUTPUT, { recursive: true });
+  const file = path.join(OUTPUT, `${name}.svg`);
+  const changed = path.join(OUTPUT, `${name}-changed.svg`);
+  const actual = normalise(svg);
+  if (!existsSync(file)) writeFileSync(file, actual);
+  const expected = readFileSync(file, 'utf8');
+  if (expected !== actual) writeFileSync(changed, actual);
+  else rmSync(changed, { force: true });
+  expect(actual, `${name}.svg differs; see ${name}-changed.svg`).toBe(expected);
+}
+
+const exports = fixture('exports');
+const destinations = fixture('destinations');
+const cases: [string, Record<string, unknown>, typeof exports][] = [
+  ['bar', { type: 'bar', annotations: [{ x: '2025-04-04', label: '4 Apr: licences required' }] }, exports],
+  [
+    'bar-horizontal',
+    { type: 'bar', horizontal: true, x: 'destination', where: { month: '2025-07' }, sort: '-y' },
+    destinations,
+  ],
+  ['bar-grouped', { type: 'bar', series: 'destination' }, destinations],
+  ['bar-stacked', { type: 'bar', series: 'destination', stack: true }, destinations],
+  ['bar-highlight', { type: 'bar', highlight: '2025-05', rules: [{ y: 3000, label: 'Average' }] }, exports],
+  [
+    'line',
+    {
+      type: 'line',
+      rules: [{ y: 2000, label: 'Level' }],
+      annotations: [{ x: '2025-04-04', label: '4 Apr: licences required' }],
+    },
+    exports,
+  ],
+  ['line-multi', { type: 'line', series: 'destination' }, destinations],
+  ['area', { type: 'area', highlight: { from: '2025-04', to: '2025-05', label: 'Controls bite' } }, exports],
+  ['area-stacked', { type: 'area', series: 'destination' }, destinations],
+  ['dot', { type: 'dot', format: 'si' }, exports],
+  [
+    'plot-escape-hatch',
+    {
+      plot: (data: unknown[], Plot: typeof import('@observablehq/plot')) => ({
+        marks: [Plot.tickY(data, { x: 'month', y: 'tonnes' })],
+      }),
+    },
+    exports,
+  ],
+];
+
+describe('golden SVG per chart kind', () => {
+  for (const [name, props, data] of cases) {
+    it(name, () => {
+      const figure = buildChart({ data: data.name, ...props }, data, place, { stage: false });
+      expect(figure.svg.wide).not.toContain('<style');
+      expect(figure.svg.wide).not.toContain('style=');
+      expect(figure.svg.wide).toMatch(/^<svg[^>]* role="img"/);
+      expect(figure.svg.wide).toContain(`aria-labelledby="${figure.nameId}"`);
+      expect(figure.svg.wide).toContain(`aria-describedby="${figure.descriptionId}"`);
+      expect(figure.svg.narrow).toContain('viewBox="0 0 360 ');
+      expect(figure.svg.standalone).toContain('xmlns="http://www.w3.org/2000/svg"');
+      if (!props.plot) expect(figure.svg.wide).toContain('<title>');
+      golden(name, figure.svg.wide);
+      golden(`${name}-narrow`, figure.svg.narrow);
+    });
+  }
+  it('ids are content hashes: the same chart twice has the same id, a different chart another', () => {
+    const a = buildChart({ data: 'exports' }, exports, place, { stage: false });
+    const b = buildChart({ data: 'exports' }, exports, { file: 'other.mdx', line: 1 }, { stage: false });
+    const c = buildChart({ data: 'exports', type: 'line' }, exports, place, { stage: false });
+    expect(a.id).toBe(b.id);
+    expect(a.id).not.toBe(c.id);
+    expect(a.id).toMatch(/^[0-9a-f]{16}$/);
+  });
+});

@@ -1,0 +1,105 @@
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readJsonCache, writeJsonCache } from '../../src/charts/cache.ts';
+import { buildChart, clearRenderMemory } from '../../src/charts/engine.ts';
+import { isCompletePng, pngSize, renderPng } from '../../src/charts/png.ts';
+import { renderPngs } from '../../src/charts/png-pool.ts';
+import { fixture, place } from './helpers.ts';
+
+const hostile = fixture('hostile');
+const exports = fixture('exports');
+const cacheDir = mkdtempSync(path.join(tmpdir(), 'assay-cache-'));
+beforeAll(() => {
+  process.env.ASSAY_CACHE_DIR = cacheDir;
+  delete process.env.ASSAY_NO_CACHE;
+});
+afterAll(() => {
+  delete process.env.ASSAY_CACHE_DIR;
+});
+
+describe('hostile CSV values stay inert text', () => {
+  const figure = buildChart(
+    { data: 'hostile', type: 'bar', x: 'name', y: 'value', title: '<b>t</b>' },
+    hostile,
+    place,
+    { stage: false },
+  );
+  it('in the SVG', () => {
+    for (const svg of [figure.svg.wide, figure.svg.narrow, figure.svg.standalone]) {
+      expect(svg).not.toContain('<script');
+      expect(svg).not.toContain('<img');
+      expect(svg).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+      expect(svg).not.toMatch(/href=/);
+    }
+  });
+  it('in the description and table (plain text, escaped by the component)', () => {
+    expect(figure.description).toContain('<script>alert(1)</script>');
+    expect(figure.table.rows.map((row) => row.cells[0])).toContain('"><img src=x onerror=alert(1)>');
+  });
+  it('in the CSV: quoted, and formulas defused', () => {
+    expect(figure.csv).toContain('<script>alert(1)</script>,1');
+    expect(figure.csv).toContain('"""><img src=x onerror=alert(1)>",2');
+    expect(figure.csv).toContain('javascript:alert(1),3');
+    expect(figure.csv).toContain("'=HYPERLINK(x),4");
+    expect(figure.csv).toContain('# Source: Evil & Co <i>');
+  });
+  it('in the PNG: it renders (as text) without failing', () => {
+    expect(isCompletePng(renderPng(figure.svg.standalone))).toBe(true);
+  });
+});
+
+describe('PNG twin', () => {
+  const figure = buildChart({ data: 'exports', type: 'line' }, exports, place, { stage: false });
+  it('is a valid PNG at twice the SVG size, on the same bytes every time', () => {
+    const a = renderPng(figure.svg.standalone);
+    const b = renderPng(figure.svg.standalone);
+    expect(isCompletePng(a)).toBe(true);
+    const viewBox = /viewBox="0 0 (\d+) (\d+)"/.exec(figure.svg.standalone);
+    expect(pngSize(a)).toEqual({ width: Number(viewBox?.[1]) * 2, height: Number(viewBox?.[2]) * 2 });
+    expect(Buffer.compare(a, b)).toBe(0);
+    // Text is drawn: with no fonts resvg silently leaves labels out and the image is much smaller.
+    expect(a.length).toBeGreaterThan(15_000);
+  });
+  it('renders on worker threads, same bytes as the main thread, then from cache', async () => {
+    const first = await renderPngs([figure.svg.standalone, figure.svg.standalone]);
+    expect(Buffer.compare(Buffer.from(first.pngs[0] as Uint8Array), renderPng(figure.svg.standalone))).toBe(0);
+    const second = await renderPngs([figure.svg.standalone]);
+    expect(second.stats.cached).toBe(1);
+  });
+  it('ignores a corrupt cached PNG', async () => {
+    const dir = path.join(cacheDir, 'png');
+    for (const file of readdirSync(dir)) writeFileSync(path.join(dir, file), 'not a png');
+    const again = await renderPngs([figure.svg.standalone]);
+    expect(again.stats.rendered).toBe(1);
+    expect(isCompletePng(again.pngs[0] as Uint8Array)).toBe(true);
+  });
+});
+
+describe('render cache', () => {
+  const isString = (v: unknown): v is string => typeof v === 'string';
+  it('round-trips and rejects corrupt, truncated or mismatched entries', () => {
+    writeJsonCache('t', 'k1', 'hello');
+    expect(readJsonCache('t', 'k1', isString)).toBe('hello');
+    const file = path.join(cacheDir, 't', 'k1.json');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('hello', 'hallo'));
+    expect(readJsonCache('t', 'k1', isString)).toBeUndefined();
+    writeJsonCache('t', 'k1', 'hello');
+    writeFileSync(file, readFileSync(file, 'utf8').slice(0, 20));
+    expect(readJsonCache('t', 'k1', isString)).toBeUndefined();
+  });
+  it('a corrupt SVG entry is re-rendered, giving the same chart', () => {
+    const first = buildChart({ data: 'exports', type: 'area' }, exports, place, { stage: false });
+    clearRenderMemory();
+    writeFileSync(path.join(cacheDir, 'svg', `${first.id}.json`), '{"key":');
+    const second = buildChart({ data: 'exports', type: 'area' }, exports, place, { stage: false });
+    expect(second.svg).toEqual(first.svg);
+  });
+  it('ASSAY_NO_CACHE=1 turns it off', () => {
+    process.env.ASSAY_NO_CACHE = '1';
+    writeJsonCache('t', 'k2', 'x');
+    expect(readJsonCache('t', 'k2', isString)).toBeUndefined();
+    delete process.env.ASSAY_NO_CACHE;
+  });
+});
