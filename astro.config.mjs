@@ -5,6 +5,7 @@ import mdx from '@astrojs/mdx';
 import { defineConfig } from 'astro/config';
 import { chartAssets } from './src/integrations/chart-assets.ts';
 import { sourceLines } from './src/integrations/source-lines.ts';
+import { versions } from './src/integrations/versions.ts';
 import { site } from './src/site.config.ts';
 
 export default defineConfig({
@@ -15,5 +16,5 @@ export default defineConfig({
   markdown: {
     processor: satteri({ mdastPlugins: [sourceLines] }),
   },
-  integrations: [mdx(), chartAssets()],
+  integrations: [mdx(), chartAssets(), versions({ siteUrl: site.url })],
 });

@@ -22,4 +22,17 @@ const datasets = defineCollection({
   schema: datasetMetaSchema,
 });
 
-export const collections = { notes, events, datasets };
+/**
+ * Earlier versions of notes and events, written from git history by the versions integration
+ * (src/integrations/versions.ts) as `.assay/versions/<collection>/<id>/v<N>.mdx`. Same schemas.
+ */
+const noteVersions = defineCollection({
+  loader: glob({ pattern: '**/*.mdx', base: './.assay/versions/notes' }),
+  schema: noteSchema,
+});
+const eventVersions = defineCollection({
+  loader: glob({ pattern: '**/*.mdx', base: './.assay/versions/events' }),
+  schema: eventSchema,
+});
+
+export const collections = { notes, events, datasets, noteVersions, eventVersions };
