@@ -57,3 +57,69 @@ describe('the sample site, built after the summit (2026-01-15)', () => {
     expect(text).toContain('1,238');
   });
 });
+
+describe('the sample site: charts and versions', () => {
+  let site: BuiltSite;
+  beforeAll(() => {
+    site = buildSite(PROJECT_ROOT, { ASSAY_BUILD_DATE: '2026-01-15' });
+    if (!site.ok) throw new Error(`sample site build failed:\n${site.output}`);
+  });
+  afterAll(() => removeSite(site));
+
+  it('renders every chart as an accessible inline SVG figure with source, table, CSV and PNG', () => {
+    let charts = 0;
+    for (const slug of NOTE_SLUGS) {
+      for (const figure of page(site, `/notes/${slug}/`).querySelectorAll('figure.chart')) {
+        charts++;
+        const svg = figure.querySelector('svg[role="img"]');
+        expect(svg, `${slug}: inline svg`).not.toBeNull();
+        const name = figure.querySelector(`#${svg?.getAttribute('aria-labelledby')?.split(' ')[0]}`);
+        expect(name?.textContent?.trim().length, `${slug}: accessible name`).toBeGreaterThan(0);
+        expect(figure.querySelector('.chart__source')?.textContent).toMatch(/^Source: .+data as of \d+ \w+ \d{4}/s);
+        const rows = figure.querySelectorAll('details table tbody tr').length;
+        expect(rows).toBeGreaterThan(0);
+        const csvHref = figure.querySelector('a.chart__download')?.getAttribute('href') as string;
+        const csvRows = readFileSync(path.join(site.outDir, csvHref), 'utf8')
+          .trim()
+          .split('\n')
+          .filter((line) => !line.startsWith('#'));
+        expect(csvRows.length - 1, `${slug}: CSV holds exactly the plotted rows`).toBe(rows);
+        const png = readFileSync(path.join(site.outDir, figure.getAttribute('data-png') as string));
+        expect(png.subarray(1, 4).toString()).toBe('PNG');
+        const width = png.readUInt32BE(16);
+        const standalone = readFileSync(path.join(site.outDir, csvHref.replace(/\.csv$/, '.svg')), 'utf8');
+        expect(width).toBe(2 * Number(/width="(\d+)"/.exec(standalone)?.[1]));
+      }
+    }
+    expect(charts).toBeGreaterThanOrEqual(7);
+  });
+
+  it('quotes figures from the data in prose', () => {
+    const lead = page(site, '/notes/china-magnet-exports-may-2025/').querySelector('.prose p')?.textContent ?? '';
+    expect(lead).toMatch(/permanent\s+magnets\s+at\s+1,238\s?t\b/);
+    const text = page(site, '/notes/china-magnet-exports-may-2025/').querySelector('.prose')?.textContent ?? '';
+    expect(text).toContain('down 77%');
+    expect(text).toContain('down 53%');
+  });
+
+  it('shows the June note at version 2 with its change log and the original at /v1/', () => {
+    const latest = page(site, '/notes/china-magnet-exports-may-2025/');
+    expect(latest.querySelector('.byline')?.textContent).toContain('Version 2');
+    expect(latest.querySelector('#versions a[href="/notes/china-magnet-exports-may-2025/v1/"]')).not.toBeNull();
+    expect(latest.querySelector('.prose')?.textContent).toContain('Postscript');
+    const first = page(site, '/notes/china-magnet-exports-may-2025/v1/');
+    expect(first.querySelector('.version-banner')?.textContent).toContain('version 1 of 2');
+    expect(first.querySelector('.prose')?.textContent).not.toContain('Postscript');
+  });
+
+  it('keeps older notes’ charts at their data vintage after later months are appended', () => {
+    const current = readFileSync(path.join(PROJECT_ROOT, 'data/china-magnet-exports-us.csv'), 'utf8');
+    expect(current).toContain('2025-07');
+    const usChart = [...page(site, '/notes/china-magnet-exports-june-2025/').querySelectorAll('figure.chart')].find(
+      (figure) => figure.querySelector('.chart__title')?.textContent?.includes('US'),
+    );
+    const months = [...(usChart?.querySelectorAll('tbody tr td:first-child') ?? [])].map((td) => td.textContent);
+    expect(months.join(' ')).toContain('Jun');
+    expect(months.join(' ')).not.toContain('Jul');
+  });
+});
