@@ -6,28 +6,37 @@ export const LINE_AWARE_COMPONENTS = new Set(['Chart', 'Value', 'Change', 'Callo
 /**
  * Adds `__line="N"` to every line-aware component in an MDX file, so a component
  * that rejects its props can say "content/notes/x.mdx:42". Props alone carry no position.
+ * Sätteri tracks positions only for plugins that ask (`position: true`), and a JSX node's
+ * attributes cannot be set in place, so the node is replaced by a copy with one more attribute.
  */
 export const sourceLines = defineMdastPlugin({
   name: 'assay-source-lines',
+  options: { position: true },
   mdxJsxFlowElement(node, ctx) {
-    tagLine(node, ctx);
+    const tagged = withLine(node);
+    if (tagged) ctx.replaceNode(node, tagged);
   },
   mdxJsxTextElement(node, ctx) {
-    tagLine(node, ctx);
+    const tagged = withLine(node);
+    if (tagged) ctx.replaceNode(node, tagged);
   },
 });
 
-type FlowNode = Parameters<NonNullable<typeof sourceLines.mdxJsxFlowElement>>[0];
-type JsxNode = FlowNode | Parameters<NonNullable<typeof sourceLines.mdxJsxTextElement>>[0];
-type Context = Parameters<NonNullable<typeof sourceLines.mdxJsxFlowElement>>[1];
+interface JsxNode {
+  name: string | null;
+  position?: { start: { line: number } };
+  attributes: readonly ({ type: string; name?: unknown } & object)[];
+}
 
-function tagLine(node: JsxNode, ctx: Context): void {
+/** A copy of the node with `__line`, or undefined when it needs none. */
+function withLine<T extends JsxNode>(node: Readonly<T>): T | undefined {
   const line = node.position?.start.line;
-  if (!node.name || !LINE_AWARE_COMPONENTS.has(node.name) || line === undefined) return;
-  if (node.attributes.some((attribute) => attribute.type === 'mdxJsxAttribute' && attribute.name === '__line')) return;
-  // Flow and text elements carry the same attribute list; the overloads only name the flow one.
-  ctx.setProperty(node as FlowNode, 'attributes', [
-    ...node.attributes,
-    { type: 'mdxJsxAttribute', name: '__line', value: String(line) },
-  ]);
+  if (!node.name || !LINE_AWARE_COMPONENTS.has(node.name) || line === undefined) return undefined;
+  if (node.attributes.some((attribute) => attribute.type === 'mdxJsxAttribute' && attribute.name === '__line')) {
+    return undefined;
+  }
+  return {
+    ...node,
+    attributes: [...node.attributes, { type: 'mdxJsxAttribute', name: '__line', value: String(line) }],
+  };
 }
