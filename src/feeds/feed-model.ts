@@ -1,0 +1,97 @@
+/**
+ * The format-neutral feed: one list of entries that the RSS, Atom and JSON Feed writers
+ * each serialise, so the three feeds always carry the same notes, dates and content.
+ */
+import type { Note } from '../notes/collection.ts';
+import { site } from '../site.config.ts';
+import { absolutizeHtml, escapeHtml } from './html.ts';
+import { noteAbsoluteUrl, noteAuthors, noteCategories, noteOgImagePath, noteUpdated } from './note-meta.ts';
+import { renderNoteBody } from './render-note.ts';
+import { FEED_ITEM_LIMIT, type FeedLink, feedLinks } from './settings.ts';
+import { absoluteUrl } from './urls.ts';
+
+/** One note in a feed. Every URL is absolute. */
+export interface FeedEntry {
+  /** Permanent id: the note's URL. */
+  id: string;
+  url: string;
+  title: string;
+  summary: string;
+  /** Full body as HTML, charts as PNG `<img>`. */
+  contentHtml: string;
+  published: Date;
+  updated: Date;
+  authors: string[];
+  categories: { name: string; slug: string; url: string }[];
+  /** Preview image (1200x630 PNG). */
+  image: string;
+}
+
+/** A whole feed: the site's, or one topic's. */
+export interface FeedModel {
+  title: string;
+  description: string;
+  /** Absolute URL of the HTML page the feed mirrors ("/" or the topic page). */
+  homeUrl: string;
+  /** Absolute URLs of this feed in each format (for self links). */
+  links: FeedLink[];
+  language: string;
+  /** Newest `updated` of its entries: a content date, never the build clock. */
+  updated: Date;
+  entries: FeedEntry[];
+}
+
+/** A note as a feed entry, its body rendered for feed readers. */
+export async function noteFeedEntry(note: Note): Promise<FeedEntry> {
+  const url = noteAbsoluteUrl(note);
+  const body = await renderNoteBody(note, 'feed');
+  return {
+    id: url,
+    url,
+    title: note.data.title,
+    summary: note.data.dek,
+    contentHtml: absolutizeHtml(body + sourcesHtml(note), url),
+    published: note.data.published,
+    updated: noteUpdated(note),
+    authors: noteAuthors(note),
+    categories: noteCategories(note),
+    image: absoluteUrl(noteOgImagePath(note)),
+  };
+}
+
+/** The note's published sources, which the page prints under the body. */
+function sourcesHtml(note: Note): string {
+  if (note.data.sources.length === 0) return '';
+  const items = note.data.sources
+    .map((source) =>
+      source.url
+        ? `<li><a href="${escapeHtml(source.url)}">${escapeHtml(source.name)}</a></li>`
+        : `<li>${escapeHtml(source.name)}</li>`,
+    )
+    .join('');
+  return `<h2>Sources</h2><ul>${items}</ul>`;
+}
+
+/** Options for `buildFeed`. */
+export interface FeedScope {
+  /** Directory the feeds live in: "/" or "/topics/<slug>/". */
+  dir: string;
+  title: string;
+  description: string;
+}
+
+/** A feed of the newest `FEED_ITEM_LIMIT` of `notes` (already sorted newest first) for a scope. */
+export async function buildFeed(notes: readonly Note[], scope: FeedScope): Promise<FeedModel> {
+  const entries = await Promise.all(notes.slice(0, FEED_ITEM_LIMIT).map(noteFeedEntry));
+  const updated = entries.reduce<Date | undefined>((max, e) => (!max || e.updated > max ? e.updated : max), undefined);
+  return {
+    title: scope.title,
+    description: scope.description,
+    homeUrl: absoluteUrl(scope.dir),
+    links: feedLinks(scope.dir, scope.title),
+    language: site.language,
+    // An empty feed has no content date; the Unix epoch keeps output reproducible.
+    updated: updated ?? new Date(0),
+    entries,
+  };
+}

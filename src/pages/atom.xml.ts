@@ -1,0 +1,5 @@
+import type { APIRoute } from 'astro';
+import { feedResponse, siteFeed } from '../feeds/responses.ts';
+
+/** Atom 1.0 of every note. */
+export const GET: APIRoute = async () => feedResponse(await siteFeed(), 'atom');

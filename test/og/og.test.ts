@@ -1,0 +1,134 @@
+/**
+ * Link previews: the card renderer (deterministic, cached, 1200x630 PNG) and, on a real
+ * build, Open Graph and Twitter tags on every page pointing at a preview image in dist/.
+ */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pngSize } from '../../src/charts/png.ts';
+import { standaloneSvg } from '../../src/charts/svg.ts';
+import type { OgCard } from '../../src/og/card.ts';
+import { drawOgCard, renderOgCard } from '../../src/og/render.ts';
+import { distFileFor, htmlFiles, metaTags, pngFileSize } from '../feeds/dist.ts';
+import { type BuiltSite, buildSite, PROJECT_ROOT, removeSite } from '../helpers/build-site.ts';
+
+const card: OgCard = {
+  kicker: 'Market note · July 2025',
+  title: "July's magnet exports were back near their level </script><b>before</b> the controls",
+  text: 'At 5,577 tonnes, China’s July shipments matched March & beat July 2024.',
+  meta: ['Published 21 August 2025'],
+  publisher: 'Assay Rare Earths Research',
+  // A golden chart SVG made standalone, as the chart engine stages it for the PNG twin.
+  chart: { svg: standaloneSvg(readFileSync(path.join(PROJECT_ROOT, 'test/output/line.svg'), 'utf8')) },
+};
+
+describe('preview card renderer', () => {
+  let cacheDir: string;
+  beforeAll(() => {
+    cacheDir = mkdtempSync(path.join(tmpdir(), 'assay-og-cache-'));
+    process.env.ASSAY_CACHE_DIR = cacheDir;
+  });
+  afterAll(() => {
+    delete process.env.ASSAY_CACHE_DIR;
+    rmSync(cacheDir, { recursive: true, force: true });
+  });
+
+  it('draws a 1200x630 PNG, the same bytes every time', async () => {
+    const start = performance.now();
+    const first = await drawOgCard(card);
+    const ms = performance.now() - start;
+    const second = await drawOgCard(card);
+    expect(pngSize(first)).toEqual({ width: 1200, height: 630 });
+    expect(Buffer.compare(first, second)).toBe(0);
+    console.info(`preview card with chart: ${Math.round(ms)} ms uncached`);
+  }, 30_000);
+
+  it('draws cards without a chart, for events', async () => {
+    const png = await drawOgCard({
+      kicker: 'Event',
+      title: 'Summit',
+      meta: ['22–24 September 2025', 'Toronto, Canada'],
+      publisher: 'P',
+    });
+    expect(pngSize(png)).toEqual({ width: 1200, height: 630 });
+  });
+
+  it('caches by content: an identical card is read back, a changed one redrawn', async () => {
+    const miss = await renderOgCard(card);
+    const start = performance.now();
+    const hit = await renderOgCard(card);
+    const ms = performance.now() - start;
+    expect(miss.cached).toBe(false);
+    expect(hit.cached).toBe(true);
+    expect(Buffer.compare(Buffer.from(hit.png), Buffer.from(miss.png))).toBe(0);
+    expect((await renderOgCard({ ...card, title: 'Another title' })).cached).toBe(false);
+    console.info(`preview card from cache: ${ms.toFixed(1)} ms`);
+  }, 30_000);
+});
+
+describe('link previews in the built site', () => {
+  let site: BuiltSite;
+  beforeAll(() => {
+    site = buildSite(PROJECT_ROOT);
+    if (!site.ok) throw new Error(`build failed:\n${site.output}`);
+  });
+  afterAll(() => site && removeSite(site));
+
+  it('every note and event has a 1200x630 PNG preview', () => {
+    for (const file of [
+      'og/notes/china-magnet-exports-july-2025.png',
+      'og/notes/china-magnet-exports-june-2025.png',
+      'og/notes/china-magnet-exports-may-2025.png',
+      'og/events/rare-earth-summit-toronto-2025.png',
+      'og/site.png',
+    ]) {
+      expect(pngFileSize(path.join(site.outDir, file)), file).toEqual({ width: 1200, height: 630 });
+    }
+  });
+
+  it('every page has Open Graph and Twitter card tags with an image in dist/', () => {
+    const pages = htmlFiles(site.outDir).filter((file) => !file.endsWith('email.html'));
+    expect(pages.length).toBeGreaterThan(10);
+    for (const file of pages) {
+      const html = readFileSync(path.join(site.outDir, file), 'utf8');
+      const meta = metaTags(html);
+      for (const key of [
+        'og:title',
+        'og:description',
+        'og:image',
+        'og:image:alt',
+        'og:site_name',
+        'twitter:card',
+        'twitter:image',
+      ]) {
+        expect(meta.get(key)?.[0], `${key} in ${file}`).toBeTruthy();
+      }
+      expect(meta.get('twitter:card')).toEqual(['summary_large_image']);
+      const image = meta.get('og:image')?.[0] as string;
+      const imageFile = distFileFor(site.outDir, image);
+      expect(imageFile, `${image} (from ${file}) in dist`).toBeDefined();
+      expect(pngFileSize(imageFile as string)).toEqual({ width: 1200, height: 630 });
+      expect(meta.get('og:image:width')).toEqual(['1200']);
+      // The 404 page has no URL of its own to give; every other page names its canonical URL.
+      if (file !== '404.html') expect(meta.get('og:url')?.[0]).toMatch(/^https:\/\/assay\.example\.com\/(.*\/)?$/);
+    }
+  });
+
+  it('the August note previews with its own image, title and article dates', () => {
+    const meta = metaTags(
+      readFileSync(path.join(site.outDir, 'notes/china-magnet-exports-july-2025/index.html'), 'utf8'),
+    );
+    expect(meta.get('og:image')).toEqual(['https://assay.example.com/og/notes/china-magnet-exports-july-2025.png']);
+    expect(meta.get('og:type')).toEqual(['article']);
+    expect(meta.get('article:published_time')).toEqual(['2025-08-21T00:00:00.000Z']);
+    expect(meta.get('article:tag')).toContain('Germany');
+  });
+
+  it('the event previews with its own image', () => {
+    const meta = metaTags(
+      readFileSync(path.join(site.outDir, 'events/rare-earth-summit-toronto-2025/index.html'), 'utf8'),
+    );
+    expect(meta.get('og:image')).toEqual(['https://assay.example.com/og/events/rare-earth-summit-toronto-2025.png']);
+  });
+});
