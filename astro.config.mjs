@@ -3,7 +3,9 @@
 import { satteri } from '@astrojs/markdown-satteri';
 import mdx from '@astrojs/mdx';
 import { defineConfig } from 'astro/config';
+import { sitemap } from './src/feeds/sitemap.ts';
 import { chartAssets } from './src/integrations/chart-assets.ts';
+import { securityHeaders } from './src/integrations/headers.ts';
 import { sourceLines } from './src/integrations/source-lines.ts';
 import { versions } from './src/integrations/versions.ts';
 import { site } from './src/site.config.ts';
@@ -16,5 +18,5 @@ export default defineConfig({
   markdown: {
     processor: satteri({ mdastPlugins: [sourceLines] }),
   },
-  integrations: [mdx(), chartAssets(), versions({ siteUrl: site.url })],
+  integrations: [mdx(), chartAssets(), versions({ siteUrl: site.url }), sitemap(), securityHeaders()],
 });

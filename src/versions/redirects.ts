@@ -56,7 +56,7 @@ export function renderRedirectPage(options: RedirectPageOptions): string {
   }
   const href = escapeHtml(target);
   const label = escapeHtml(options.title ?? target);
-  return `<!doctype html>
+  return `<!DOCTYPE html>
 <html lang="${escapeHtml(options.lang ?? 'en')}">
 <head>
 <meta charset="utf-8">
