@@ -13,13 +13,13 @@ import { distFileFor, SITE_URL, urlsIn } from './dist.ts';
 const NOTES = {
   'china-magnet-exports-july-2025': {
     published: '2025-08-21',
-    topics: ['Magnets', 'Export controls', 'Germany', 'United states'],
+    topics: ['Magnets', 'Export controls', 'Germany', 'United States'],
   },
   'china-magnet-exports-june-2025': {
     published: '2025-07-22',
-    topics: ['Magnets', 'Export controls', 'United states'],
+    topics: ['Magnets', 'Export controls', 'United States'],
   },
-  'china-magnet-exports-may-2025': { published: '2025-06-20', topics: ['Magnets', 'Export controls', 'United states'] },
+  'china-magnet-exports-may-2025': { published: '2025-06-20', topics: ['Magnets', 'Export controls', 'United States'] },
 } as const;
 type Slug = keyof typeof NOTES;
 
