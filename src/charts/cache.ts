@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 /** Root of Assay's caches: `node_modules/.cache/assay` (ASSAY_CACHE_DIR overrides, for tests). */
@@ -12,12 +12,19 @@ export function cacheEnabled(env: NodeJS.ProcessEnv = process.env): boolean {
   return !env.ASSAY_NO_CACHE || env.ASSAY_NO_CACHE === '0';
 }
 
+const madeDirs = new Set<string>();
+
 /**
  * Writes a file atomically: to a unique temporary name, then rename. A crash or a
  * concurrent build leaves either the old file, the new file, or a stray temp, never half a file.
  */
 export function writeAtomic(file: string, content: string | Uint8Array): void {
-  mkdirSync(path.dirname(file), { recursive: true });
+  const dir = path.dirname(file);
+  // Checked once per directory and process: thousands of cache writes go to a handful of directories.
+  if (!madeDirs.has(dir) || !existsSync(dir)) {
+    mkdirSync(dir, { recursive: true });
+    madeDirs.add(dir);
+  }
   const temp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
   writeFileSync(temp, content);
   renameSync(temp, file);

@@ -8,6 +8,7 @@ type Reply = { id: number; png?: Uint8Array; error?: string };
 
 /** Timing of a batch of PNGs, for the build log and the benchmark. */
 export interface PngStats {
+  /** Distinct images (identical SVGs count once). */
   total: number;
   rendered: number;
   cached: number;
@@ -24,9 +25,15 @@ export async function renderPngs(
 ): Promise<{ pngs: Uint8Array[]; stats: PngStats }> {
   const started = performance.now();
   const pngs: Uint8Array[] = new Array(svgs.length);
+  // Identical SVGs (the same chart at another data vintage, say) are drawn once.
+  const keys = svgs.map((svg) => pngKey(svg));
+  const firstOf = new Map<string, number>();
   const todo: number[] = [];
-  svgs.forEach((svg, index) => {
-    const cached = readBinaryCache('png', pngKey(svg), 'png', isCompletePng);
+  svgs.forEach((_, index) => {
+    const key = keys[index] as string;
+    if (firstOf.has(key)) return;
+    firstOf.set(key, index);
+    const cached = readBinaryCache('png', key, 'png', isCompletePng);
     if (cached) pngs[index] = cached;
     else todo.push(index);
   });
@@ -51,7 +58,7 @@ export async function renderPngs(
                   return reject(new Error(`PNG rendering failed: ${reply.error ?? 'no output'}`));
                 const png = new Uint8Array(reply.png);
                 pngs[reply.id] = png;
-                writeBinaryCache('png', pngKey(svgs[reply.id] as string), 'png', png);
+                writeBinaryCache('png', keys[reply.id] as string, 'png', png);
                 send();
               });
               worker.on('error', reject);
@@ -63,12 +70,13 @@ export async function renderPngs(
       await Promise.all(pool.map((worker) => worker.terminate()));
     }
   }
+  for (const [index, key] of keys.entries()) pngs[index] ??= pngs[firstOf.get(key) as number] as Uint8Array;
   return {
     pngs,
     stats: {
-      total: svgs.length,
+      total: firstOf.size,
       rendered: todo.length,
-      cached: svgs.length - todo.length,
+      cached: firstOf.size - todo.length,
       ms: performance.now() - started,
     },
   };

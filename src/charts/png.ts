@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { crc32, deflateSync } from 'node:zlib';
 import { Resvg } from '@resvg/resvg-js';
 import { STANDALONE } from './svg.ts';
 
 /** Bump when PNG output changes for the same SVG (fonts, scale, encoder). */
-export const PNG_VERSION = 'png-1';
+export const PNG_VERSION = 'png-2';
 
 /** PNGs are drawn at twice the SVG's CSS size, for high-density screens and email. */
 export const PNG_SCALE = 2;
@@ -20,7 +21,12 @@ export function chartFontFiles(): string[] {
 
 /** Cache key of a PNG: its SVG's bytes and the PNG pipeline version. */
 export function pngKey(svg: string): string {
-  return createHash('sha256').update(PNG_VERSION).update('\0').update(svg).digest('hex').slice(0, 24);
+  // zlib's version is part of the key: another zlib may compress the same pixels differently.
+  return createHash('sha256')
+    .update(`${PNG_VERSION}\0${process.versions.zlib}\0`)
+    .update(svg)
+    .digest('hex')
+    .slice(0, 24);
 }
 
 /**
@@ -36,7 +42,42 @@ export function renderPng(svg: string, fontFiles: readonly string[] = chartFontF
     shapeRendering: 2,
     textRendering: 1,
   });
-  return resvg.render().asPng();
+  const image = resvg.render();
+  return encodePng(image.pixels, image.width, image.height);
+}
+
+/** zlib level of the PNG's pixel data: level 1 is several times faster than resvg's encoder, for ~15% more bytes. */
+const DEFLATE_LEVEL = 1;
+
+function chunk(type: string, data: Uint8Array): Buffer {
+  const head = Buffer.alloc(8);
+  head.writeUInt32BE(data.length, 0);
+  head.write(type, 4, 'latin1');
+  const crc = Buffer.alloc(4);
+  crc.writeUInt32BE(crc32(data, crc32(head.subarray(4))), 0);
+  return Buffer.concat([head, data, crc]);
+}
+
+/**
+ * Encodes RGBA pixels as an 8-bit RGBA PNG, rows unfiltered, compressed with zlib at a fast
+ * level. resvg's own `asPng()` took about 80% of a PNG's time; this takes a fraction of it.
+ * Deterministic: the same pixels and zlib give the same bytes.
+ */
+export function encodePng(rgba: Uint8Array, width: number, height: number): Buffer {
+  const row = width * 4;
+  const raw = Buffer.alloc((row + 1) * height);
+  const pixels = Buffer.from(rgba.buffer, rgba.byteOffset, rgba.byteLength);
+  for (let y = 0; y < height; y++) pixels.copy(raw, y * (row + 1) + 1, y * row, (y + 1) * row);
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header.set([8, 6, 0, 0, 0], 8); // 8 bits, RGBA, deflate, no filter method variants, no interlace
+  return Buffer.concat([
+    SIGNATURE,
+    chunk('IHDR', header),
+    chunk('IDAT', deflateSync(raw, { level: DEFLATE_LEVEL })),
+    chunk('IEND', new Uint8Array(0)),
+  ]);
 }
 
 const SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);

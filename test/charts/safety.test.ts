@@ -89,12 +89,35 @@ describe('render cache', () => {
     writeFileSync(file, readFileSync(file, 'utf8').slice(0, 20));
     expect(readJsonCache('t', 'k1', isString)).toBeUndefined();
   });
-  it('a corrupt SVG entry is re-rendered, giving the same chart', () => {
+  it('corrupt figure and drawing entries are re-rendered, giving the same chart', () => {
     const first = buildChart({ data: 'exports', type: 'area' }, exports, place, { stage: false });
+    for (const kind of ['figure', 'render']) {
+      clearRenderMemory();
+      const dir = path.join(cacheDir, kind);
+      expect(readdirSync(dir).length).toBeGreaterThan(0);
+      for (const file of readdirSync(dir)) writeFileSync(path.join(dir, file), '{"key":');
+      const second = buildChart({ data: 'exports', type: 'area' }, exports, place, { stage: false });
+      expect(second).toEqual(first);
+    }
+  });
+  it('a cached figure is the figure rendered afresh (cold and warm builds agree)', () => {
+    const props = { data: 'exports', type: 'bar', title: 'Warm', annotations: [{ x: '2025-04', label: 'Rule' }] };
+    const cold = buildChart(props, exports, place, { stage: false });
     clearRenderMemory();
-    writeFileSync(path.join(cacheDir, 'svg', `${first.id}.json`), '{"key":');
-    const second = buildChart({ data: 'exports', type: 'area' }, exports, place, { stage: false });
-    expect(second.svg).toEqual(first.svg);
+    const warm = buildChart(props, exports, place, { stage: false });
+    expect(JSON.stringify(warm)).toBe(JSON.stringify(cold));
+    process.env.ASSAY_NO_CACHE = '1';
+    clearRenderMemory();
+    const uncached = buildChart(props, exports, place, { stage: false });
+    delete process.env.ASSAY_NO_CACHE;
+    expect(JSON.stringify(uncached)).toBe(JSON.stringify(cold));
+  });
+  it('a figure depends on the data: the same props over changed rows give another chart', () => {
+    const a = buildChart({ data: 'exports' }, exports, place, { stage: false });
+    const changed = { ...exports, hash: `${exports.hash}x`, rows: exports.rows.slice(1) };
+    const b = buildChart({ data: 'exports' }, changed, place, { stage: false });
+    expect(b.id).not.toBe(a.id);
+    expect(b.table.rows.length).toBe(a.table.rows.length - 1);
   });
   it('ASSAY_NO_CACHE=1 turns it off', () => {
     process.env.ASSAY_NO_CACHE = '1';

@@ -1,0 +1,133 @@
+/**
+ * Chart benchmark: builds a generated site of N notes with 3 charts each, and the same site
+ * with every chart replaced by a plain <figure>, in one run, with a cold and a warm chart
+ * cache; prints ms per chart, ms per PNG and the ratios (chart site / plain site).
+ *
+ *   npm run bench:charts                  # 500 notes
+ *   npm run bench:charts -- --notes 50    # quick run
+ *   npm run bench:charts -- --profile     # also writes CPU profiles of the chart builds
+ *   npm run bench:charts -- --keep        # keep test/.tmp/bench-* afterwards
+ *   npm run bench:charts -- --runs 2      # fastest of two interleaved runs (busy machines)
+ *
+ * Targets (issue 3): warm, everything included, within 1.15x; cold, SVG charts, tables and
+ * downloads (the PNG phase excluded, reported separately), within 1.5x.
+ */
+import { mkdirSync, renameSync, rmSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { differingFiles } from './bench/compare.ts';
+import { type BuildRun, buildSite, clearCaches, PROJECT_ROOT, writeSite } from './bench/site.ts';
+
+const { values } = parseArgs({
+  options: {
+    notes: { type: 'string', default: '500' },
+    profile: { type: 'boolean', default: false },
+    keep: { type: 'boolean', default: false },
+    runs: { type: 'string', default: '1' },
+  },
+});
+const notes = Number(values.notes);
+if (!Number.isInteger(notes) || notes < 1) throw new Error(`--notes must be a positive integer, got ${values.notes}`);
+const runs = Number(values.runs);
+if (!Number.isInteger(runs) || runs < 1) throw new Error(`--runs must be a positive integer, got ${values.runs}`);
+
+const tmp = path.join(PROJECT_ROOT, 'test/.tmp');
+const chartDir = path.join(tmp, 'bench-charts');
+const plainDir = path.join(tmp, 'bench-plain');
+const profileDir = values.profile ? path.join(tmp, 'bench-profiles') : undefined;
+
+const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+const ratio = (a: number, b: number) => `${(a / b).toFixed(2)}x`;
+const log = (line: string) => process.stdout.write(`${line}\n`);
+
+function timed(label: string, dir: string, options: Parameters<typeof buildSite>[1] = {}): BuildRun {
+  const run = buildSite(dir, options);
+  log(
+    `  ${label.padEnd(22)} ${seconds(run.ms)}${run.charts ? `  (${run.pngsRendered} PNGs rendered in ${run.pngMs} ms, ${run.pngsCached} cached)` : ''}`,
+  );
+  return run;
+}
+
+try {
+  mkdirSync(tmp, { recursive: true });
+  log(`Generating two sites of ${notes} notes (3 charts each / 3 plain figures each) under test/.tmp/`);
+  writeSite(chartDir, notes, true);
+  writeSite(plainDir, notes, false);
+
+  // An untimed warm-up build, so the first timed build does not pay for cold OS file caches.
+  log('Warm-up build (untimed)');
+  buildSite(plainDir);
+
+  // Each run: both sites cold, then both warm, interleaved; with --runs > 1 the fastest of each
+  // is kept (other processes on a shared machine only ever add time).
+  const fastest = (a: BuildRun | undefined, b: BuildRun) => (a && a.ms - a.pngMs <= b.ms - b.pngMs ? a : b);
+  let plainCold: BuildRun | undefined;
+  let chartCold: BuildRun | undefined;
+  let plainWarm: BuildRun | undefined;
+  let chartWarm: BuildRun | undefined;
+  for (let run = 1; run <= runs; run++) {
+    log(`Run ${run} of ${runs}: cold builds (chart cache and Astro cache cleared)`);
+    clearCaches(plainDir);
+    clearCaches(chartDir);
+    plainCold = fastest(plainCold, timed('plain, cold', plainDir));
+    chartCold = fastest(
+      chartCold,
+      timed('charts, cold', chartDir, { cpuProfileDir: profileDir && path.join(profileDir, `cold-${run}`) }),
+    );
+    rmSync(path.join(chartDir, 'dist-cold'), { recursive: true, force: true });
+    renameSync(path.join(chartDir, 'dist'), path.join(chartDir, 'dist-cold'));
+    log(`Run ${run} of ${runs}: warm builds (second build over the first one’s caches)`);
+    plainWarm = fastest(plainWarm, timed('plain, warm', plainDir));
+    chartWarm = fastest(
+      chartWarm,
+      timed('charts, warm', chartDir, { cpuProfileDir: profileDir && path.join(profileDir, `warm-${run}`) }),
+    );
+  }
+  if (!plainCold || !chartCold || !plainWarm || !chartWarm) throw new Error('no runs');
+
+  const differ = differingFiles(path.join(chartDir, 'dist-cold'), path.join(chartDir, 'dist'));
+  const charts = notes * 3;
+  const coldNoPng = chartCold.ms - chartCold.pngMs;
+  const workers = Math.min(2, availableParallelism());
+  const header: [string, string, string, string, string] = ['build', 'plain', 'charts', 'ratio', 'target'];
+  const rows: [string, string, string, string, string][] = [
+    header,
+    ['cold, SVG+table+CSV', seconds(plainCold.ms), seconds(coldNoPng), ratio(coldNoPng, plainCold.ms), '≤ 1.50x'],
+    ['cold, with PNG twins', seconds(plainCold.ms), seconds(chartCold.ms), ratio(chartCold.ms, plainCold.ms), '(info)'],
+    ['warm, everything', seconds(plainWarm.ms), seconds(chartWarm.ms), ratio(chartWarm.ms, plainWarm.ms), '≤ 1.15x'],
+  ];
+  const widths = header.map((_, c) => Math.max(...rows.map((row) => (row[c] as string).length)));
+  log('');
+  log(
+    `${notes} notes, ${charts} <Chart> tags, ${chartCold.charts} distinct charts, ${availableParallelism()} cores, fastest of ${runs} run(s)`,
+  );
+  for (const row of rows)
+    log(
+      row
+        .map((cell, c) => (c === 0 ? cell.padEnd(widths[c] as number) : cell.padStart(widths[c] as number)))
+        .join('  '),
+    );
+  log('');
+  log(
+    `ms per chart (chart site − plain site, per tag): cold ${((coldNoPng - plainCold.ms) / charts).toFixed(2)} ms (PNG phase excluded), warm ${((chartWarm.ms - plainWarm.ms) / charts).toFixed(2)} ms (everything)`,
+  );
+  if (chartCold.pngsRendered > 0) {
+    log(
+      `PNG twins, cold: ${chartCold.pngsRendered} rendered in ${seconds(chartCold.pngMs)} on ${workers} worker threads = ` +
+        `${(chartCold.pngMs / chartCold.pngsRendered).toFixed(1)} ms per PNG wall, ${((chartCold.pngMs * workers) / chartCold.pngsRendered).toFixed(1)} ms per PNG per core`,
+    );
+  }
+  log(`PNG twins, warm: ${chartWarm.pngsCached} from cache, ${chartWarm.pngsRendered} rendered, ${chartWarm.pngMs} ms`);
+  log(
+    differ.length === 0
+      ? 'dist/ of the cold and warm chart builds: byte-identical'
+      : `dist/ of the cold and warm chart builds differ in ${differ.length} files: ${differ.slice(0, 10).join(', ')}`,
+  );
+  if (profileDir) log(`CPU profiles: ${profileDir}`);
+} finally {
+  if (!values.keep) {
+    rmSync(chartDir, { recursive: true, force: true });
+    rmSync(plainDir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,110 @@
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { benchDatasets } from './datasets.ts';
+import { benchNote } from './notes.ts';
+
+export const PROJECT_ROOT = path.resolve(import.meta.dirname, '../..');
+const ASTRO_BIN = path.join(PROJECT_ROOT, 'node_modules/astro/bin/astro.mjs');
+const FIXED_DATE = '2025-12-01T12:00:00Z';
+
+/**
+ * Writes a generated site (notes, datasets, an astro.config.mjs that builds it with the real
+ * src/) and commits it once with fixed dates, so the versions integration sees a normal history.
+ */
+export function writeSite(dir: string, notes: number, charts: boolean): void {
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(path.join(dir, 'content/notes'), { recursive: true });
+  mkdirSync(path.join(dir, 'content/events'), { recursive: true });
+  mkdirSync(path.join(dir, 'data'), { recursive: true });
+  writeFileSync(
+    path.join(dir, 'astro.config.mjs'),
+    `export { default } from '${path.join(PROJECT_ROOT, 'test/fixtures/sites/astro.fixture.mjs')}';\n`,
+  );
+  writeFileSync(path.join(dir, '.gitignore'), 'node_modules/\ndist/\ndist-*/\n.astro/\n.assay/\n');
+  writeFileSync(path.join(dir, 'content/events/.gitkeep'), '');
+  for (const dataset of benchDatasets()) {
+    writeFileSync(path.join(dir, `data/${dataset.name}.csv`), dataset.csv);
+    writeFileSync(path.join(dir, `data/${dataset.name}.yml`), dataset.yml);
+  }
+  for (let i = 0; i < notes; i++) writeFileSync(path.join(dir, `content/notes/note-${i}.mdx`), benchNote(i, charts));
+  const env = {
+    ...process.env,
+    GIT_AUTHOR_NAME: 'Bench',
+    GIT_AUTHOR_EMAIL: 'bench@example.org',
+    GIT_COMMITTER_NAME: 'Bench',
+    GIT_COMMITTER_EMAIL: 'bench@example.org',
+    GIT_AUTHOR_DATE: FIXED_DATE,
+    GIT_COMMITTER_DATE: FIXED_DATE,
+  };
+  const git = (...args: string[]) => {
+    const result = spawnSync('git', args, { cwd: dir, env, encoding: 'utf8' });
+    if (result.status !== 0) throw new Error(`git ${args.join(' ')} failed in ${dir}:\n${result.stderr}`);
+  };
+  git('init', '-q', '-b', 'main');
+  git('add', '-A');
+  git('commit', '-q', '-m', 'Generated benchmark site');
+}
+
+/** Removes the site's build caches: Assay's chart cache (SVG, figures, PNGs) and Astro's. */
+export function clearCaches(dir: string): void {
+  rmSync(path.join(dir, 'node_modules'), { recursive: true, force: true });
+  rmSync(path.join(dir, '.astro'), { recursive: true, force: true });
+}
+
+/** One timed `astro build`, with what the chart integration logged about PNGs. */
+export interface BuildRun {
+  ms: number;
+  /** Wall time of the PNG phase at the end of the build (0 when the site has no charts). */
+  pngMs: number;
+  pngsRendered: number;
+  pngsCached: number;
+  charts: number;
+  output: string;
+}
+
+const PNG_LINE =
+  /(\d+) charts: CSV, SVG and PNG written to charts\/ \((\d+) PNGs rendered, (\d+) from cache, (\d+) ms\)/;
+
+/** Builds the site into `<dir>/dist` (emptied first), timing the whole `astro build` process. */
+export function buildSite(dir: string, { cpuProfileDir }: { cpuProfileDir?: string } = {}): BuildRun {
+  rmSync(path.join(dir, 'dist'), { recursive: true, force: true });
+  const nodeArgs = cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${cpuProfileDir}`] : [];
+  const started = performance.now();
+  const result = spawnSync(
+    process.execPath,
+    [...nodeArgs, ASTRO_BIN, 'build', '--root', dir, '--outDir', path.join(dir, 'dist')],
+    {
+      cwd: dir,
+      encoding: 'utf8',
+      env: {
+        ...benchEnv(),
+        ASTRO_TELEMETRY_DISABLED: '1',
+        ASSAY_BUILD_DATE: '2026-01-15',
+        TZ: 'UTC',
+        NO_COLOR: '1',
+        FORCE_COLOR: '0',
+      },
+      maxBuffer: 256 * 1024 * 1024,
+    },
+  );
+  const ms = performance.now() - started;
+  const output = `${result.stdout}\n${result.stderr}`;
+  if (result.status !== 0) throw new Error(`astro build failed for ${dir}:\n${output.slice(-4000)}`);
+  const png = PNG_LINE.exec(output);
+  return {
+    ms,
+    pngMs: png ? Number(png[4]) : 0,
+    pngsRendered: png ? Number(png[2]) : 0,
+    pngsCached: png ? Number(png[3]) : 0,
+    charts: png ? Number(png[1]) : 0,
+    output,
+  };
+}
+
+/** The caller's environment without settings that would move or disable the chart cache. */
+function benchEnv(): NodeJS.ProcessEnv {
+  const { ASSAY_CACHE_DIR: _dir, ASSAY_NO_CACHE: _off, ASSAY_CHART_STAGING: _staging, ...env } = process.env;
+  return env;
+}
