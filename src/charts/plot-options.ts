@@ -46,7 +46,7 @@ export function plotOptions(spec: ChartSpec, layout: Layout): BuiltPlot {
   const options: Plot.PlotOptions = {
     width: layout.width,
     height: Math.round(spec.height * layout.heightScale) + legendHeight + (hasTopNotes ? 30 : 8),
-    marginTop: legendHeight + (hasTopNotes ? 34 : 12),
+    marginTop: legendHeight + (hasTopNotes ? 40 : 12),
     marginRight: 16,
     marginBottom: spec.x.type === 'date' && spec.grain !== 'year' ? 40 : 30,
     marginLeft: Math.round(valueChars * layout.charWidth + 14),
@@ -271,9 +271,10 @@ function markerMarks(
           x: at as never,
           frameAnchor: 'top',
           lineAnchor: 'bottom',
-          dy: -6,
+          // Clear of the top value-axis label, which straddles the frame's top edge.
+          dy: -10,
           textAnchor: leftHalf ? 'start' : 'end',
-          dx: bandX ? 0 : leftHalf ? -2 : 2,
+          dx: bandX ? 0 : leftHalf ? 3 : -3,
           lineWidth,
           text: (d) => d,
           title: () => `${xLabel(note.value)}: ${label}`,

@@ -10,7 +10,7 @@ import { cleanPlotSvg, insertAfterOpenTag, legendMarkup, standaloneSvg } from '.
  * Bumped whenever the SVG output changes for the same spec and rows, so cached
  * renders from an older engine are never reused.
  */
-export const RENDERER_VERSION = 'assay-charts-1';
+export const RENDERER_VERSION = 'assay-charts-2';
 
 /** The SVG of one chart: inline for the page (two sizes) and a standalone file. */
 export interface RenderedSvg {
@@ -65,6 +65,12 @@ function renderLayout(spec: ChartSpec, layout: Layout, labels: ChartLabels, plac
   svg.setAttribute('aria-labelledby', labels.nameId);
   svg.setAttribute('aria-describedby', labels.descriptionId);
   svg.removeAttribute('aria-label');
+  // The SVG is one image with its own name and description: Plot's aria-label on inner
+  // groups would be read as stray labels (axe flags them), so keep them as data-mark for CSS.
+  for (const element of svg.querySelectorAll('[aria-label]')) {
+    element.setAttribute('data-mark', element.getAttribute('aria-label') ?? '');
+    element.removeAttribute('aria-label');
+  }
   return insertAfterOpenTag(svg.outerHTML, legendMarkup(built.legend, layout));
 }
 

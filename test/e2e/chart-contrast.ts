@@ -70,7 +70,7 @@ export function chartContrast(page: Page): Promise<LowContrast[]> {
         if (box.width === 0 || getComputedStyle(svg).display === 'none' || svg.parentElement?.closest('svg')) continue;
         const bg = backgroundOf(figure);
         for (const el of svg.querySelectorAll('text, path, line, circle, rect, polyline, polygon')) {
-          if (el.closest('[aria-label$="grid"], [aria-label="area"], defs, clipPath, mask')) continue;
+          if (el.closest('[data-mark$="grid"], [data-mark="area"], defs, clipPath, mask')) continue;
           const style = getComputedStyle(el);
           const alpha = opacityChain(el);
           const paints = [
@@ -90,7 +90,7 @@ export function chartContrast(page: Page): Promise<LowContrast[]> {
           if (best < required) {
             const label = (el.textContent ?? '').trim().slice(0, 30);
             const group =
-              el.closest('g[aria-label]')?.getAttribute('aria-label') ?? el.parentElement?.getAttribute('class') ?? '';
+              el.closest('g[data-mark]')?.getAttribute('data-mark') ?? el.parentElement?.getAttribute('class') ?? '';
             found.push({
               chart: `${figure.id} (${Math.round(box.width)}px)`,
               element: `<${el.localName}>${label ? ` "${label}"` : ''}${group ? ` in ${group}` : ''}`,
