@@ -9,6 +9,8 @@ export const site = {
   publisher: 'Assay Rare Earths Research',
   /** Short name for the masthead on small screens. */
   shortName: 'Assay',
+  /** Publisher logo for structured data and feeds: a site path or absolute URL, with its pixel size. */
+  logo: { path: '/og/site.png', width: 1200, height: 630 },
   /** One line describing the publication. */
   tagline: 'Monthly market notes on rare earths and permanent magnets',
   /** Author used when a note names none. */

@@ -21,7 +21,12 @@ export function publisherJsonLd(): JsonLd {
     '@type': 'Organization',
     name: site.publisher,
     url: absoluteUrl('/'),
-    logo: { '@type': 'ImageObject', url: absoluteUrl('/og/site.png'), width: 1200, height: 630 },
+    logo: {
+      '@type': 'ImageObject',
+      url: absoluteUrl(site.logo.path),
+      width: site.logo.width,
+      height: site.logo.height,
+    },
   };
 }
 
