@@ -6,7 +6,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { chromium } from 'playwright-core';
+import { launchChromium } from '../test/helpers/chromium.ts';
 import { serveDirectory } from '../test/helpers/static-server.ts';
 
 const paths = process.argv.slice(2).filter((arg) => arg.startsWith('/'));
@@ -16,18 +16,7 @@ const outDir = path.resolve('test-results/screenshots');
 mkdirSync(outDir, { recursive: true });
 
 const server = await serveDirectory(path.resolve('dist'));
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: [
-    '--headless',
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-  ],
-});
+const browser = await launchChromium();
 try {
   for (const urlPath of paths.length > 0 ? paths : ['/']) {
     for (const width of [360, 1280]) {

@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type Browser, type BrowserContext, chromium, type Page, type Request } from 'playwright-core';
+import type { Browser, BrowserContext, Page, Request } from 'playwright-core';
 import { securityHeaderValues } from '../../src/integrations/headers.ts';
 import { type StaticServer, serveDirectory } from '../helpers/static-server.ts';
 import { DIST, type Page as DistPage, type PageKind, readablePages } from '../site/dist.ts';
@@ -68,21 +68,7 @@ export function chartCount(url: string): number {
   return (readFileSync(file, 'utf8').match(/<figure class="chart\b/g) ?? []).length;
 }
 
-/** Debian's Chromium with the flags from DEVELOPERS.md (no sandbox, no background network). */
-export function launchChromium(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
-}
+export { launchChromium } from '../helpers/chromium.ts';
 
 /** dist/ on 127.0.0.1 with the same headers `_headers` gives a CDN, CSP included. */
 export function serveDistWithHeaders(): Promise<StaticServer> {

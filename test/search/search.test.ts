@@ -5,9 +5,10 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { type Browser, chromium } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type BuiltSite, buildSite, PROJECT_ROOT, removeSite } from '../helpers/build-site.ts';
+import { launchChromium } from '../helpers/chromium.ts';
 import { type StaticServer, serveDirectory } from '../helpers/static-server.ts';
 
 const PAGEFIND = path.join(PROJECT_ROOT, 'node_modules/pagefind/lib/runner/bin.cjs');
@@ -26,18 +27,7 @@ beforeAll(async () => {
   indexOutput = `${result.stdout}\n${result.stderr}`;
   if (result.status !== 0) throw new Error(`pagefind failed:\n${indexOutput}`);
   server = await serveDirectory(site.outDir);
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+  browser = await launchChromium();
 }, 300_000);
 
 afterAll(async () => {
