@@ -1,23 +1,11 @@
 import { createHash } from 'node:crypto';
 import type { Dataset } from '../data/schema.ts';
+import { stableJson } from './identity.ts';
 import { RENDERER_VERSION } from './render.ts';
 
-/** Stable JSON of author props: keys sorted, functions by source text, dates as ISO strings. */
+/** Stable JSON of author props, without injected keys such as `__line` (see `stableJson`). */
 export function stableProps(props: Record<string, unknown>): string {
-  return JSON.stringify(props, function (this: unknown, key, value: unknown) {
-    const raw = (this as Record<string, unknown>)[key];
-    if (raw instanceof Date) return { $date: raw.toISOString() };
-    if (typeof value === 'function') return { $function: value.toString() };
-    if (value && typeof value === 'object' && !Array.isArray(value)) {
-      return Object.fromEntries(
-        Object.keys(value)
-          .filter((k) => !k.startsWith('__'))
-          .sort()
-          .map((k) => [k, (value as Record<string, unknown>)[k]]),
-      );
-    }
-    return value;
-  });
+  return stableJson(props, (key) => key.startsWith('__'));
 }
 
 /**

@@ -3,23 +3,29 @@ import { RENDERER_VERSION } from './render.ts';
 import type { ChartSpec } from './spec.ts';
 
 /**
- * A stable JSON text of a spec: dates as ISO strings, the escape-hatch function by its
- * source text, keys in a fixed order. Same spec and rows, same text, on any machine.
+ * A stable JSON text: dates as ISO strings, functions (the escape hatch) by their source text,
+ * keys in a fixed order, and keys `skipKey` rejects left out. Same input, same text, on any machine.
  */
-export function specFingerprint(spec: ChartSpec): string {
-  return JSON.stringify(spec, function (this: unknown, key, value: unknown) {
+export function stableJson(value: unknown, skipKey: (key: string) => boolean = () => false): string {
+  return JSON.stringify(value, function (this: unknown, key, inner: unknown) {
     const raw = (this as Record<string, unknown>)[key];
     if (raw instanceof Date) return { $date: raw.toISOString() };
-    if (typeof value === 'function') return { $function: value.toString() };
-    if (value && typeof value === 'object' && !Array.isArray(value)) {
+    if (typeof inner === 'function') return { $function: inner.toString() };
+    if (inner && typeof inner === 'object' && !Array.isArray(inner)) {
       return Object.fromEntries(
-        Object.keys(value)
+        Object.keys(inner)
+          .filter((k) => !skipKey(k))
           .sort()
-          .map((k) => [k, (value as Record<string, unknown>)[k]]),
+          .map((k) => [k, (inner as Record<string, unknown>)[k]]),
       );
     }
-    return value;
+    return inner;
   });
+}
+
+/** Stable JSON of a normalised spec (see `stableJson`). */
+export function specFingerprint(spec: ChartSpec): string {
+  return stableJson(spec);
 }
 
 /**

@@ -1,6 +1,7 @@
 import { z } from 'astro/zod';
 import { AssayError } from '../lib/errors.ts';
 import { didYouMean } from '../lib/suggest.ts';
+import { updatesSchema } from '../lib/updates-schema.ts';
 import { formatZodIssues } from '../lib/zod-messages.ts';
 import {
   canonicalTimeZone,
@@ -179,18 +180,7 @@ const eventObject = z
     /** Image for previews and structured data: a site path ("/images/x.png") or an absolute URL. */
     image: z.union([z.string().startsWith('/'), webUrl]).optional(),
     /** Changes to the event, oldest first; each starts a new version (and bumps the .ics SEQUENCE). */
-    updates: z
-      .array(
-        z
-          .object({
-            /** When the change was published (YYYY-MM-DD). */
-            date: z.coerce.date(),
-            /** What changed: "Moved the reception to 18:30". */
-            summary: z.string().min(1),
-          })
-          .strict(),
-      )
-      .default([]),
+    updates: updatesSchema,
     /** Drafts build in dev only. */
     draft: z.boolean().default(false),
   })

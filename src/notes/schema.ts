@@ -1,4 +1,5 @@
 import { z } from 'astro/zod';
+import { updatesSchema } from '../lib/updates-schema.ts';
 
 /** A month as YYYY-MM, e.g. "2025-06". */
 const month = z
@@ -25,18 +26,7 @@ export const noteSchema = z
     /** Drafts build in `npm run dev` only, never into `dist/`. */
     draft: z.boolean().default(false),
     /** Corrections and revisions, oldest first; each entry starts a new version of the note. */
-    updates: z
-      .array(
-        z
-          .object({
-            /** When the change was published (YYYY-MM-DD). */
-            date: z.coerce.date(),
-            /** What changed, for the change log: "Corrected April US figure". */
-            summary: z.string().min(1),
-          })
-          .strict(),
-      )
-      .default([]),
+    updates: updatesSchema,
     /** Earlier URL paths of this note (e.g. "/notes/old-slug/"), redirected here. */
     aliases: z.array(z.string().startsWith('/')).default([]),
   })

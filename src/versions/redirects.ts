@@ -1,4 +1,5 @@
 import { AssayError } from '../lib/errors.ts';
+import { escapeHtml } from '../lib/escape-html.ts';
 import type { Redirect } from './permalinks.ts';
 
 /**
@@ -20,15 +21,7 @@ export function renderRedirectsFile(redirects: readonly Redirect[]): string {
   return lines.length === 0 ? '' : `${[...new Set(lines)].sort().join('\n')}\n`;
 }
 
-/** Escapes text for HTML text and double-quoted attribute values. */
-export function escapeHtml(text: string): string {
-  return text
-    .replaceAll('&', '&amp;')
-    .replaceAll('<', '&lt;')
-    .replaceAll('>', '&gt;')
-    .replaceAll('"', '&quot;')
-    .replaceAll("'", '&#39;');
-}
+export { escapeHtml } from '../lib/escape-html.ts';
 
 /** Options for `renderRedirectPage`. */
 export interface RedirectPageOptions {
