@@ -1,21 +1,43 @@
 import { absolutizeHtml, escapeHtml, parseFragment } from '../feeds/html.ts';
 import { EMAIL_CONTENT_WIDTH } from './styles.ts';
+import { LAYOUT_TABLE, layoutTable } from './template.ts';
+
+/** Elements email clients cannot show at all: dropped with their content. */
+const DROPPED = 'svg, details, style, link, iframe, object, embed, form, button, input, select, textarea, video, audio';
+
+/**
+ * HTML5 semantic elements (caniemail's "HTML5 semantics"): Outlook on Windows and Yahoo
+ * strip them, tags and styles, and Gmail rewrites some. Each becomes the plain element that
+ * keeps its meaning for the reader; <figure> and callouts become tables (below).
+ */
+const PLAIN_ELEMENTS: Readonly<Record<string, string>> = {
+  article: 'div',
+  aside: 'div',
+  figcaption: 'div',
+  footer: 'div',
+  header: 'div',
+  main: 'div',
+  mark: 'strong',
+  nav: 'div',
+  section: 'div',
+  time: 'span',
+};
 
 /**
  * Makes a rendered note body email-safe: absolute URLs (site links tagged by `tag`),
  * images scaled to the content width with explicit width and height (Outlook ignores
- * CSS sizes; the PNG twins are drawn at 2x, so they stay sharp), callouts as one-cell
- * tables (Outlook drops backgrounds and padding on block elements), and no elements email
- * clients cannot show (inline SVG, <details>, scripts).
+ * CSS sizes; the PNG twins are drawn at 2x, so they stay sharp), charts and callouts as
+ * table cells (Outlook draws padding, borders and backgrounds reliably only on cells), no
+ * HTML5 semantic elements, no ARIA or `role` (web-page landmarks that some clients strip
+ * and that mean nothing in an inbox; layout tables get `role="presentation"` from us), no
+ * comments, and no elements email clients cannot show (inline SVG, <details>, scripts).
  */
 export function prepareEmailBody(html: string, pageUrl: string, tag: (url: string) => string): string {
   const absolute = absolutizeHtml(html, pageUrl, (url, element) => (element.localName === 'a' ? tag(url) : url));
   const { root, document } = parseFragment(absolute);
-  for (const element of root.querySelectorAll(
-    'svg, details, style, link, iframe, object, embed, form, button, input',
-  )) {
-    element.remove();
-  }
+  for (const element of root.querySelectorAll(DROPPED)) element.remove();
+  removeComments(root);
+
   for (const img of root.querySelectorAll('img')) {
     const width = Number(img.getAttribute('width'));
     const height = Number(img.getAttribute('height'));
@@ -25,31 +47,80 @@ export function prepareEmailBody(html: string, pageUrl: string, tag: (url: strin
     }
     if (!img.hasAttribute('alt')) img.setAttribute('alt', '');
   }
-  for (const aside of root.querySelectorAll('aside')) {
+
+  /** Replaces `element` with a full-width one-cell layout table; returns the cell. */
+  const cellFor = (element: Element, cellClass: string): Element => {
     const table = document.createElement('table');
+    for (const [name, value] of Object.entries(LAYOUT_TABLE)) table.setAttribute(name, value);
+    const row = document.createElement('tr');
+    const cell = document.createElement('td');
+    cell.setAttribute('class', cellClass);
+    row.appendChild(cell);
+    table.appendChild(row);
+    element.replaceWith(table);
+    return cell;
+  };
+  const moveChildren = (from: Element, to: Element) => {
+    while (from.firstChild) to.appendChild(from.firstChild);
+  };
+
+  // A boxed callout: an outer cell for the space around it, an inner one for the box.
+  for (const callout of root.querySelectorAll('.callout')) {
+    const space = cellFor(callout, 'box');
+    const holder = document.createElement('div');
+    space.appendChild(holder);
+    moveChildren(callout, cellFor(holder, callout.getAttribute('class') ?? 'callout'));
+  }
+  for (const figure of root.querySelectorAll('figure')) {
+    moveChildren(figure, cellFor(figure, figure.getAttribute('class') ?? 'chart'));
+  }
+  // Tables written in the note (Markdown tables) are data, styled as such.
+  for (const table of root.querySelectorAll('table:not([role="presentation"])')) {
+    table.setAttribute('class', 'data-table');
     for (const [name, value] of [
-      ['role', 'presentation'],
-      ['width', '100%'],
       ['cellpadding', '0'],
       ['cellspacing', '0'],
       ['border', '0'],
-    ]) {
-      table.setAttribute(name as string, value as string);
+    ] as const) {
+      table.setAttribute(name, value);
     }
-    const cell = document.createElement('td');
-    cell.setAttribute('class', aside.getAttribute('class') ?? '');
-    while (aside.firstChild) cell.appendChild(aside.firstChild);
-    const row = document.createElement('tr');
-    row.appendChild(cell);
-    table.appendChild(row);
-    aside.replaceWith(table);
   }
-  // Heading ids are anchors for the web page; in an email they point nowhere.
-  for (const element of root.querySelectorAll('[id]')) element.removeAttribute('id');
+  for (const [name, replacement] of Object.entries(PLAIN_ELEMENTS)) {
+    for (const element of root.querySelectorAll(name)) {
+      const plain = document.createElement(replacement);
+      // Attributes of the semantic element alone (<time datetime>) mean nothing on the plain one.
+      for (const attribute of [...element.attributes]) {
+        if (attribute.name !== 'datetime') plain.setAttribute(attribute.name, attribute.value);
+      }
+      moveChildren(element, plain);
+      element.replaceWith(plain);
+    }
+  }
+  for (const element of root.querySelectorAll('*')) {
+    // Heading ids are anchors for the web page; in an email they point nowhere.
+    element.removeAttribute('id');
+    for (const attribute of [...element.attributes]) {
+      const { name } = attribute;
+      const layoutRole = name === 'role' && element.localName === 'table' && attribute.value === 'presentation';
+      if ((name === 'role' && !layoutRole) || name.startsWith('aria-') || name.startsWith('data-'))
+        element.removeAttribute(name);
+    }
+  }
   return root.innerHTML;
 }
 
-/** The note's published sources as an email section; empty when it has none. */
+/** Removes every comment node under `root` (notes for the web page's authors, not readers). */
+function removeComments(root: Element): void {
+  const walk = (node: Node) => {
+    for (const child of [...node.childNodes]) {
+      if (child.nodeType === 8) child.remove();
+      else walk(child);
+    }
+  };
+  walk(root);
+}
+
+/** The note's published sources as an email section (a table cell with a rule above); empty when it has none. */
 export function sourcesEmailHtml(
   sources: readonly { name: string; url?: string | undefined }[],
   pageUrl: string,
@@ -63,5 +134,5 @@ export function sourcesEmailHtml(
         : `<li>${escapeHtml(source.name)}</li>`,
     )
     .join('');
-  return `<div class="sources"><h2>Sources</h2><ul>${items}</ul></div>`;
+  return `${layoutTable()}<tr><td class="sources"><h2>Sources</h2><ul>${items}</ul></td></tr></table>`;
 }

@@ -20,12 +20,19 @@ const UNSUPPORTED_CSS = [
   /position\s*:\s*(absolute|fixed|sticky)/i,
   /var\(--/i,
   /@import/i,
+  /(^|;)\s*overflow(-[xy])?\s*:/i,
+  /(^|;)\s*outline\s*:/i,
 ];
+
+/** caniemail's "HTML5 semantics": Outlook on Windows and Yahoo strip these tags and their styles. */
+const SEMANTIC_ELEMENTS =
+  'article, aside, details, figcaption, figure, footer, header, main, mark, nav, section, summary, time';
 
 /**
  * Checks an email edition against the rules a newsletter tool needs, returning one message
  * per broken rule (empty when it passes): no script, SVG, stylesheet or style block (all
- * CSS inline); every URL absolute; every image with width, height and alt, none wider than
+ * CSS inline); no HTML5 semantic elements, and `role` only as role="presentation" on layout
+ * tables; every URL absolute; every image with width, height and alt, none wider than
  * the layout; links to the site carry UTM parameters; a "Read on the web" link; a 600px layout table.
  */
 export function emailRuleViolations(html: string, options: EmailRuleOptions): string[] {
@@ -37,6 +44,14 @@ export function emailRuleViolations(html: string, options: EmailRuleOptions): st
   if (count('link[rel~="stylesheet"]')) problems.push('an external stylesheet: email clients do not load them');
   if (count('style')) problems.push('a <style> block: all CSS must be inline');
   if (count('iframe, object, embed, form, video, audio')) problems.push('interactive or embedded elements');
+  for (const element of document.querySelectorAll(SEMANTIC_ELEMENTS))
+    problems.push(`a <${element.localName}> element: Outlook and Yahoo strip HTML5 semantic elements`);
+  for (const element of document.querySelectorAll('[role]')) {
+    if (element.localName !== 'table' || element.getAttribute('role') !== 'presentation')
+      problems.push(
+        `role="${element.getAttribute('role')}" on <${element.localName}>: only layout tables carry a role`,
+      );
+  }
   for (const element of document.querySelectorAll('[href], [src], [background]')) {
     for (const name of ['href', 'src', 'background']) {
       const value = element.getAttribute(name);

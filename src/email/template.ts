@@ -22,12 +22,32 @@ export interface EmailContent {
   sourcesHtml: string;
 }
 
+/** A full-width layout table's attributes: presentational (screen readers skip it), no spacing of its own. */
+export const LAYOUT_TABLE: Readonly<Record<string, string>> = {
+  role: 'presentation',
+  width: '100%',
+  cellpadding: '0',
+  cellspacing: '0',
+  border: '0',
+};
+
+/** A layout table's opening tag, with `attributes` (e.g. a class) over the full-width defaults. */
+export function layoutTable(attributes: Readonly<Record<string, string>> = {}): string {
+  return `<table${Object.entries({ ...LAYOUT_TABLE, ...attributes })
+    .map(([name, value]) => ` ${name}="${escapeHtml(value)}"`)
+    .join('')}>`;
+}
+
 /**
- * The email edition's document: nested 600px tables (the one layout every client, Outlook
- * included, renders), with a `<style>` block that juice moves inline before it ships.
+ * The email edition's document: nested tables (the one layout every client, Outlook's Word
+ * engine included, renders), 600px wide on a desktop and the full width of a phone, with a
+ * `<style>` block that juice moves inline before it ships. The 600px table's `max-width`
+ * holds in Outlook on Windows (max-width works there on tables only); the `wrap` div holds
+ * it in Apple Mail on iOS (where it does not work on tables).
  */
 export function emailDocument(content: EmailContent): string {
   const e = escapeHtml;
+  const sources = content.sourcesHtml ? `\n<tr><td class="sources-row">${content.sourcesHtml}</td></tr>` : '';
   return `<!DOCTYPE html>
 <html lang="${e(content.language)}">
 <head>
@@ -38,23 +58,26 @@ export function emailDocument(content: EmailContent): string {
 <style>${EMAIL_CSS}</style>
 </head>
 <body>
-<div style="display:none;max-height:0;overflow:hidden;mso-hide:all">${e(content.dek)}</div>
-<table role="presentation" class="outer" width="100%" cellpadding="0" cellspacing="0" border="0">
+<div style="display:none;mso-hide:all">${e(content.dek)}</div>
+${layoutTable({ class: 'outer' })}
 <tr><td align="center" style="padding:16px 8px">
-<table role="presentation" class="container" width="${EMAIL_WIDTH}" cellpadding="0" cellspacing="0" border="0">
+<div class="wrap">
+${layoutTable({ class: 'container', width: String(EMAIL_WIDTH), align: 'center' })}
 <tr><td class="topbar"><a href="${e(content.webUrl)}">Read on the web</a></td></tr>
 <tr><td class="masthead"><a href="${e(content.homeUrl)}">${e(content.publisher)}</a></td></tr>
-<tr><td class="content">
+<tr><td class="header">
 <p class="kicker">${e(content.kicker)}</p>
 <h1>${e(content.title)}</h1>
 <p class="dek">${e(content.dek)}</p>
 <p class="byline">${e(content.byline)}</p>
-${content.bodyHtml}
-${content.sourcesHtml}
-<p class="cta"><a href="${e(content.webUrl)}">Read on the web, with data tables and CSV downloads</a></p>
 </td></tr>
+<tr><td class="content">
+${content.bodyHtml}
+</td></tr>${sources}
+<tr><td class="cta"><a href="${e(content.webUrl)}">Read on the web, with data tables and CSV downloads</a></td></tr>
 <tr><td class="footer">${e(content.publisher)}: ${e(content.tagline)}. <a href="${e(content.homeUrl)}">${e(new URL(content.homeUrl).host)}</a></td></tr>
 </table>
+</div>
 </td></tr>
 </table>
 </body>

@@ -97,6 +97,7 @@ describe('email rule checker', () => {
         '/notes/x/',
       )
       .replace(' alt="A chart"', '')
+      .replace('</td></tr></table>', '<figure role="note"><p style="overflow: hidden">x</p></figure></td></tr></table>')
       .replace('width="552" ', 'width="1280" ')
       .concat('<a href="https://assay.example.com/about/">About</a>');
     const problems = emailRuleViolations(bad, RULES).join('\n');
@@ -110,6 +111,9 @@ describe('email rule checker', () => {
       /wider than the 600px layout/,
       /about\/ lacks utm_source, utm_medium, utm_campaign/,
       /display:flex/,
+      /a <figure> element: Outlook and Yahoo strip HTML5 semantic elements/,
+      /role="note" on <figure>/,
+      /overflow: hidden/,
     ]) {
       expect(problems).toMatch(expected);
     }
@@ -119,20 +123,40 @@ describe('email rule checker', () => {
 describe('email body preparation', () => {
   const tag = (url: string) => (url.startsWith('https://assay.example.com') ? `${url}?utm_source=newsletter` : url);
 
-  it('makes callouts one-cell tables, scales images to the column and drops what email cannot show', () => {
+  it('makes callouts and charts table cells, scales images to the column and drops what email cannot show', () => {
     const html = prepareEmailBody(
-      '<aside class="callout callout--key"><p class="callout__title">Key</p><p>Text</p></aside>' +
-        '<img src="/charts/a.png" width="640" height="390" alt="A chart"><details><summary>Data</summary></details>' +
-        '<svg></svg><h2 id="x">Head</h2><a href="/notes/">Notes</a> <a href="https://example.org/">Elsewhere</a>',
+      '<!-- for authors --><div class="callout callout--key" role="note" aria-label="Key"><p class="callout__title">Key</p><p>Text</p></div>' +
+        '<figure class="chart chart--image" data-chart-id="c1"><p class="chart__title">Chart</p>' +
+        '<img src="/charts/a.png" width="640" height="390" alt="A chart"></figure><details><summary>Data</summary></details>' +
+        '<svg></svg><h2 id="x">Head</h2><section><p>As of <time datetime="2025-05-01">May</time></p></section>' +
+        '<a href="/notes/">Notes</a> <a href="https://example.org/">Elsewhere</a>',
       'https://assay.example.com/notes/x/',
       tag,
     );
+    const layout = '<table(?=[^>]*role="presentation")(?=[^>]*width="100%")[^>]*>';
     expect(html).toMatch(
-      /<table(?=[^>]*role="presentation")(?=[^>]*width="100%")[^>]*><tr><td class="callout callout--key"><p class="callout__title">Key<\/p><p>Text<\/p><\/td><\/tr><\/table>/,
+      new RegExp(
+        `${layout}<tr><td class="box">${layout}<tr><td class="callout callout--key"><p class="callout__title">Key</p><p>Text</p></td></tr></table></td></tr></table>`,
+      ),
+    );
+    expect(html).toMatch(
+      new RegExp(
+        `${layout}<tr><td class="chart chart--image"><p class="chart__title">Chart</p><img [^>]+></td></tr></table>`,
+      ),
     );
     expect(html).toContain('<img src="https://assay.example.com/charts/a.png" width="552" height="336" alt="A chart">');
-    expect(html).not.toMatch(/<details|<svg|id="/);
+    expect(html).toContain('<div><p>As of <span>May</span></p></div>');
+    expect(html).not.toMatch(/<details|<svg|<figure|<section|<time|<!--|id="|aria-|role="note"|data-chart-id/);
     expect(html).toContain('href="https://assay.example.com/notes/?utm_source=newsletter"');
     expect(html).toContain('href="https://example.org/"');
+  });
+
+  it('marks tables written in the note as data tables, not layout', () => {
+    const html = prepareEmailBody(
+      '<table><thead><tr><th>Month</th></tr></thead><tbody><tr><td>May</td></tr></tbody></table>',
+      'https://assay.example.com/notes/x/',
+      tag,
+    );
+    expect(html).toMatch(/^<table(?=[^>]*class="data-table")(?![^>]*role=)[^>]*>/);
   });
 });
