@@ -14,7 +14,9 @@ export default defineConfig({
   site: site.url,
   trailingSlash: 'always',
   // Stylesheets are always files: a strict CSP allows no inline <style>.
-  build: { format: 'directory', inlineStylesheets: 'never' },
+  // Several pages in flight: while one waits for a chart or preview card drawn on a worker
+  // thread (src/workers/), the main thread renders the next, so both cores work.
+  build: { format: 'directory', inlineStylesheets: 'never', concurrency: 4 },
   markdown: {
     processor: satteri({ mdastPlugins: [sourceLines] }),
   },

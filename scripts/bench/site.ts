@@ -105,6 +105,6 @@ export function buildSite(dir: string, { cpuProfileDir }: { cpuProfileDir?: stri
 
 /** The caller's environment without settings that would move or disable the chart cache. */
 function benchEnv(): NodeJS.ProcessEnv {
-  const { ASSAY_CACHE_DIR: _dir, ASSAY_NO_CACHE: _off, ASSAY_CHART_STAGING: _staging, ...env } = process.env;
+  const { ASSAY_CACHE_DIR: _dir, ASSAY_NO_CACHE: _off, ...env } = process.env;
   return env;
 }

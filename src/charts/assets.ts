@@ -1,31 +1,39 @@
-import { existsSync } from 'node:fs';
-import path from 'node:path';
-import { cacheRoot, writeAtomic } from './cache.ts';
-
-/** Environment variable through which the integration tells components where to stage files. */
-export const STAGING_ENV = 'ASSAY_CHART_STAGING';
-
-/**
- * Where components put each chart's CSV and SVG while pages render. It is a directory,
- * not a module-level Map, because Astro's bundled page code and the integration are
- * separate module instances; the file system is shared by both (and by any worker).
- */
-export function stagingDir(env: NodeJS.ProcessEnv = process.env): string {
-  return env[STAGING_ENV] ?? path.join(cacheRoot(env), 'staging', 'default');
-}
-
 /** The files of one chart that go to `dist/charts/`. */
 export interface ChartAssetFiles {
   csv: string;
+  /** The standalone SVG: the download, and the source of the PNG twin. */
   svg: string;
 }
 
-/** Stages a chart's files for the build to copy; identical charts share files by id. */
-export function stageChartAssets(id: string, files: ChartAssetFiles, dir: string = stagingDir()): void {
-  for (const [ext, content] of Object.entries(files)) {
-    const file = path.join(dir, `${id}.${ext}`);
-    if (!existsSync(file)) writeAtomic(file, content);
-  }
+// Held on globalThis, not in a module-level Map: Astro's bundled page code and the
+// integration that writes dist/ are separate module instances in the same process.
+const REGISTRY = Symbol.for('assay.chart-assets');
+
+function registry(): Map<string, ChartAssetFiles> {
+  const global = globalThis as { [REGISTRY]?: Map<string, ChartAssetFiles> };
+  global[REGISTRY] ??= new Map();
+  return global[REGISTRY];
+}
+
+/** Records a chart's files for the build to write; identical charts share files by id. */
+export function stageChartAssets(id: string, files: ChartAssetFiles): void {
+  const staged = registry();
+  if (!staged.has(id)) staged.set(id, files);
+}
+
+/** The staged files of one chart (dev server, preview cards). */
+export function stagedChartAssets(id: string): ChartAssetFiles | undefined {
+  return registry().get(id);
+}
+
+/** Every chart staged since the build started, by id in sorted order (deterministic output). */
+export function allStagedChartAssets(): [string, ChartAssetFiles][] {
+  return [...registry()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+/** Forgets staged charts: only charts rendered by this build may reach dist/. */
+export function clearStagedChartAssets(): void {
+  registry().clear();
 }
 
 /** Public URLs of a chart's files, under the site's base path. */

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Dataset } from '../data/schema.ts';
-import { chartAssetUrls, stageChartAssets, stagingDir } from './assets.ts';
+import { runTask } from '../workers/pool.ts';
+import { chartAssetUrls, stageChartAssets } from './assets.ts';
 import { readJsonCache, writeJsonCache } from './cache.ts';
 import { chartCsv } from './csv.ts';
 import { describeChart } from './describe.ts';
@@ -45,8 +46,6 @@ export interface ChartFigure extends RenderedFigure {
 const figures = new Map<string, RenderedFigure>();
 /** SVG drawings by render key (the spec without its source line), with placeholder ids. */
 const drawings = new Map<string, RenderedSvg>();
-/** Charts whose files are already staged, by staging directory and id. */
-const staged = new Set<string>();
 
 /** Stands for the chart id inside cached drawings; replaced when a figure uses the drawing. */
 const ID_TOKEN = 'assay0chart0id';
@@ -81,23 +80,60 @@ function isStoredFigure(value: unknown): value is StoredFigure {
   );
 }
 
+/** Drawings being drawn on a worker thread, by render key: concurrent pages wait for one drawing. */
+const pendingDrawings = new Map<string, Promise<RenderedSvg>>();
+/** Figures being built, by figure key (the note page, its feed entry and its email at once). */
+const pendingFigures = new Map<string, Promise<RenderedFigure>>();
+
+/** The aria ids inside a shared drawing, replaced by `withIds`. */
+const SHARED_LABELS = { nameId: `chart-${ID_TOKEN}-name`, descriptionId: `chart-${ID_TOKEN}-desc` };
+
 /**
- * The drawing of a spec, shared by specs that differ only in their source line (the same
+ * Key of a spec's drawing, shared by specs that differ only in their source line (the same
  * chart read at another data vintage, or in a feed): the SVG does not show the source.
  */
-function drawing(spec: ChartSpec, place: ChartPlace): { key: string; svg: RenderedSvg } {
-  const key = createHash('sha256')
+function drawingKey(spec: ChartSpec): string {
+  return createHash('sha256')
     .update(`${RENDERER_VERSION}\0`)
     .update(specFingerprint({ ...spec, source: { ...spec.source, asOf: null, commit: null } }))
     .digest('hex')
     .slice(0, 24);
-  let svg = drawings.get(key) ?? readJsonCache('render', key, isRendered);
-  if (!svg) {
-    svg = renderSvg(spec, { nameId: `chart-${ID_TOKEN}-name`, descriptionId: `chart-${ID_TOKEN}-desc` }, place);
-    writeJsonCache('render', key, svg);
-  }
+}
+
+/** A drawing from memory or the disk cache. */
+function cachedDrawing(key: string): RenderedSvg | undefined {
+  const svg = drawings.get(key) ?? readJsonCache('render', key, isRendered);
+  if (svg) drawings.set(key, svg);
+  return svg;
+}
+
+function storeDrawing(key: string, svg: RenderedSvg): RenderedSvg {
+  writeJsonCache('render', key, svg);
   drawings.set(key, svg);
+  return svg;
+}
+
+/** Draws on this thread (tests, and the `plot` escape hatch, whose function cannot cross threads). */
+function drawHere(spec: ChartSpec, place: ChartPlace): { key: string; svg: RenderedSvg } {
+  const key = drawingKey(spec);
+  const svg = cachedDrawing(key) ?? storeDrawing(key, renderSvg(spec, SHARED_LABELS, place));
   return { key, svg };
+}
+
+/** Draws on a worker thread, so the main thread renders other pages meanwhile. */
+async function drawInWorker(spec: ChartSpec, place: ChartPlace): Promise<{ key: string; svg: RenderedSvg }> {
+  if (spec.plot) return drawHere(spec, place);
+  const key = drawingKey(spec);
+  const cached = cachedDrawing(key);
+  if (cached) return { key, svg: cached };
+  let pending = pendingDrawings.get(key);
+  if (!pending) {
+    pending = runTask('svg', { spec, labels: SHARED_LABELS, place })
+      .then((svg) => storeDrawing(key, svg))
+      .finally(() => pendingDrawings.delete(key));
+    pendingDrawings.set(key, pending);
+  }
+  return { key, svg: await pending };
 }
 
 /** A shared drawing with this chart's ids in its aria attributes. */
@@ -120,58 +156,37 @@ function readFigure(key: string): RenderedFigure | undefined {
   return { ...rest, svg: withIds(shared, stored.id) };
 }
 
-/** Normalises, draws, describes, tables and exports a chart: the uncached path. */
-function renderFigure(
-  props: Record<string, unknown>,
-  dataset: Dataset,
-  place: ChartPlace,
-): StoredFigure & { svg: RenderedSvg } {
+/** A normalised chart with everything but its drawing: the main thread's share of the work. */
+function prepareFigure(props: Record<string, unknown>, dataset: Dataset, place: ChartPlace) {
   const spec = normaliseChart(props, dataset, place);
   const id = chartId(spec);
-  const shared = drawing(spec, place);
   const { title, subtitle, caption, derived, source } = spec;
   return {
-    id,
-    spec: { title, subtitle, caption, derived, source },
-    drawing: shared.key,
-    svg: withIds(shared.svg, id),
-    description: describeChart(spec),
-    table: chartTable(spec),
-    csv: chartCsv(spec),
+    spec,
+    parts: {
+      id,
+      spec: { title, subtitle, caption, derived, source },
+      description: describeChart(spec),
+      table: chartTable(spec),
+      csv: chartCsv(spec),
+    },
   };
 }
 
-/**
- * The chart engine's entry point: validate and normalise props, render, describe, table and
- * export, or reuse the whole figure when the same props over the same data (by content hash
- * and vintage) were rendered before, in this process or an earlier build. Only valid charts
- * are cached, so a cached figure never hides an error. `stage` false skips writing
- * download files (tests).
- */
-export function buildChart(
-  props: Record<string, unknown>,
-  dataset: Dataset,
-  place: ChartPlace,
-  { base = '/', stage = true }: { base?: string; stage?: boolean } = {},
-): ChartFigure {
-  const key = figureKey(props, dataset);
-  let figure = figures.get(key) ?? readFigure(key);
-  if (!figure) {
-    const { svg, ...stored } = renderFigure(props, dataset, place);
-    writeJsonCache('figure', key, stored);
-    const { drawing: _drawing, ...rest } = stored;
-    figure = { ...rest, svg };
-  }
-  figures.set(key, figure);
+/** Stores a new figure in the disk cache (by reference to its drawing) and returns it with its ids. */
+function completeFigure(
+  key: string,
+  parts: ReturnType<typeof prepareFigure>['parts'],
+  drawn: { key: string; svg: RenderedSvg },
+): RenderedFigure {
+  writeJsonCache('figure', key, { ...parts, drawing: drawn.key } satisfies StoredFigure);
+  return { ...parts, svg: withIds(drawn.svg, parts.id) };
+}
+
+/** Stages the figure's download files once per build and adds its ids and URLs. */
+function present(figure: RenderedFigure, { base = '/', stage = true }: BuildOptions): ChartFigure {
   const { id } = figure;
-  if (stage) {
-    const dir = stagingDir();
-    const stagedKey = `${dir}\0${id}`;
-    if (!staged.has(stagedKey)) {
-      stageChartAssets(id, { csv: figure.csv, svg: figure.svg.standalone }, dir);
-      staged.add(stagedKey);
-    }
-  }
+  if (stage) stageChartAssets(id, { csv: figure.csv, svg: figure.svg.standalone });
   return {
     ...figure,
     nameId: `chart-${id}-name`,
@@ -180,9 +195,65 @@ export function buildChart(
   };
 }
 
+export interface BuildOptions {
+  /** The site's base path, for download URLs. */
+  base?: string;
+  /** false skips writing download files (tests). */
+  stage?: boolean;
+}
+
+/**
+ * The chart engine's entry point: validate and normalise props, render, describe, table and
+ * export, or reuse the whole figure when the same props over the same data (by content hash
+ * and vintage) were rendered before, in this process or an earlier build. Only valid charts
+ * are cached, so a cached figure never hides an error. Draws on this thread; pages use
+ * `buildChartAsync`.
+ */
+export function buildChart(
+  props: Record<string, unknown>,
+  dataset: Dataset,
+  place: ChartPlace,
+  options: BuildOptions = {},
+): ChartFigure {
+  const key = figureKey(props, dataset);
+  let figure = figures.get(key) ?? readFigure(key);
+  if (!figure) {
+    const { spec, parts } = prepareFigure(props, dataset, place);
+    figure = completeFigure(key, parts, drawHere(spec, place));
+  }
+  figures.set(key, figure);
+  return present(figure, options);
+}
+
+/**
+ * `buildChart` with the drawing (Plot and the DOM, most of a chart's cost) on a worker thread.
+ * Same result, same caches; validation errors are still thrown on this thread, with the place.
+ */
+export async function buildChartAsync(
+  props: Record<string, unknown>,
+  dataset: Dataset,
+  place: ChartPlace,
+  options: BuildOptions = {},
+): Promise<ChartFigure> {
+  const key = figureKey(props, dataset);
+  let figure = figures.get(key) ?? readFigure(key);
+  if (!figure) {
+    let pending = pendingFigures.get(key);
+    if (!pending) {
+      const { spec, parts } = prepareFigure(props, dataset, place);
+      pending = drawInWorker(spec, place)
+        .then((drawn) => completeFigure(key, parts, drawn))
+        .finally(() => pendingFigures.delete(key));
+      pendingFigures.set(key, pending);
+    }
+    figure = await pending;
+  }
+  figures.set(key, figure);
+  return present(figure, options);
+}
+
 /** Drops the in-process memos (tests that exercise the disk cache). */
 export function clearRenderMemory(): void {
   figures.clear();
   drawings.clear();
-  staged.clear();
 }

@@ -30,9 +30,9 @@ export interface OgCard {
   chart?: { svg: string };
 }
 
-/** A card ready to lay out: the chart rasterised, with its pixel size. */
+/** A card ready to lay out: the chart as an image source (a data URL) with its size. */
 export interface OgLayoutCard extends Omit<OgCard, 'chart'> {
-  chart?: { png: Uint8Array; width: number; height: number };
+  chart?: { src: string; width: number; height: number };
 }
 
 const COLORS = {
@@ -126,7 +126,7 @@ export function ogCardTree(card: OgLayoutCard): OgNode {
   if (card.chart) {
     const boxWidth = OG_WIDTH - PAD * 2 - textWidth - 40;
     const scale = Math.min(boxWidth / card.chart.width, INNER / card.chart.height);
-    const src = `data:image/png;base64,${Buffer.from(card.chart.png).toString('base64')}`;
+    const { src } = card.chart;
     children.push(
       node(
         'div',

@@ -1,11 +1,9 @@
 /**
  * Preview cards for notes and events, from content. The note's lead chart is the first
  * chart in its body: rendering the body (memoised, shared with the feeds) stages each
- * chart's standalone SVG, which the card rasterises exactly as the PNG twin is drawn.
+ * chart's standalone SVG in memory, which the card rasterises exactly as the PNG twin is drawn.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import path from 'node:path';
-import { stagingDir } from '../charts/assets.ts';
+import { stagedChartAssets } from '../charts/assets.ts';
 import { noteUpdated } from '../feeds/note-meta.ts';
 import { renderNoteBody } from '../feeds/render-note.ts';
 import { formatDate, formatMonth } from '../lib/dates.ts';
@@ -23,7 +21,7 @@ export function leadChartId(html: string): string | undefined {
 /** A note's card: kicker with edition month, headline, dek, dates, publisher, lead chart. */
 export async function noteCard(note: Note): Promise<OgCard> {
   const id = leadChartId(await renderNoteBody(note, 'feed'));
-  const svgFile = id ? path.join(stagingDir(), `${id}.svg`) : undefined;
+  const chartSvg = id ? stagedChartAssets(id)?.svg : undefined;
   const updated = noteUpdated(note);
   return {
     kicker: `Market note · ${formatMonth(note.data.edition)}`,
@@ -34,7 +32,7 @@ export async function noteCard(note: Note): Promise<OgCard> {
       ...(updated > note.data.published ? [`Updated ${formatDate(updated)}`] : []),
     ],
     publisher: site.publisher,
-    ...(svgFile && existsSync(svgFile) ? { chart: { svg: readFileSync(svgFile, 'utf8') } } : {}),
+    ...(chartSvg ? { chart: { svg: chartSvg } } : {}),
   };
 }
 

@@ -2,13 +2,15 @@ import { createHash } from 'node:crypto';
 import { Resvg } from '@resvg/resvg-js';
 import satori from 'satori';
 import { readBinaryCache, writeBinaryCache } from '../charts/cache.ts';
-import { isCompletePng, pngKey, pngSize, renderPng } from '../charts/png.ts';
+import { chartFontFiles, encodePng, isCompletePng } from '../charts/png.ts';
+import { STANDALONE } from '../charts/svg.ts';
+import { runTask } from '../workers/pool.ts';
 import { type OgCard, type OgLayoutCard, ogCardTree } from './card.ts';
 import { ogFonts, ogFontsVersion } from './fonts.ts';
 import { OG_HEIGHT, OG_WIDTH } from './paths.ts';
 
 /** Bump when the card's layout or pipeline changes, so cached cards are redrawn. */
-export const OG_VERSION = 'og-1';
+export const OG_VERSION = 'og-3';
 
 /** Cache key of a card: its text, its chart's SVG, the fonts and the layout version. */
 export function ogCardKey(card: OgCard): string {
@@ -22,30 +24,59 @@ export function ogCardKey(card: OgCard): string {
     .slice(0, 24);
 }
 
-/** The chart's PNG twin: from the chart engine's PNG cache when it drew it already. */
-function chartPng(svg: string): Uint8Array {
-  const key = pngKey(svg);
-  const cached = readBinaryCache('png', key, 'png', isCompletePng);
-  if (cached) return cached;
-  const png = renderPng(svg);
-  writeBinaryCache('png', key, 'png', png);
-  return png;
+/** Size of a standalone SVG from its root's width and height. */
+function svgSize(svg: string): { width: number; height: number } {
+  const root = /^<svg\b[^>]*>/.exec(svg)?.[0] ?? '';
+  const width = Number(/\swidth="(\d+(?:\.\d+)?)"/.exec(root)?.[1] ?? 640);
+  const height = Number(/\sheight="(\d+(?:\.\d+)?)"/.exec(root)?.[1] ?? 400);
+  return { width, height };
 }
 
-/** Draws a card to a 1200x630 PNG: satori lays it out as SVG, resvg rasterises it. */
+/**
+ * Puts the chart's own SVG where satori placed its stand-in image: the chart stays vectors,
+ * drawn once at the card's scale with the chart fonts. (As an <image>, resvg would draw a
+ * nested SVG without fonts, and a PNG twin would cost a 2x raster, its decoding and resampling.)
+ */
+function nestChart(cardSvg: string, placeholder: string, chartSvg: string): string {
+  const image = new RegExp(`<image ([^>]*?)href="${placeholder.replace(/[+/=]/g, '\\$&')}"([^>]*?)/>`).exec(cardSvg);
+  if (!image) throw new Error('preview card: the chart placeholder is missing from the layout');
+  const attributes = `${image[1]} ${image[2]}`;
+  const attribute = (name: string) => new RegExp(`(?:^|\\s)${name}="([^"]*)"`).exec(attributes)?.[1];
+  const box = ['x', 'y', 'width', 'height'].map((name) => `${name}="${attribute(name) ?? 0}"`).join(' ');
+  const clip = ['clip-path', 'mask'].map((name) => (attribute(name) ? `${name}="${attribute(name)}"` : '')).join(' ');
+  const nested = chartSvg.replace(/^<\?xml[^>]*>\s*/, '').replace(/^<svg\b([^>]*)>/, (_, root: string) => {
+    const kept = root.replace(/\s(?:x|y|width|height|preserveAspectRatio)="[^"]*"/g, '');
+    return `<svg${kept} ${box} preserveAspectRatio="xMidYMid meet">`;
+  });
+  return `${cardSvg.slice(0, image.index)}<g ${clip}>${nested}</g>${cardSvg.slice(image.index + image[0].length)}`;
+}
+
+/** Draws a card to a 1200x630 PNG: satori lays it out as SVG, resvg rasterises it, zlib encodes it fast. */
 export async function drawOgCard(card: OgCard): Promise<Buffer> {
   let layout: OgLayoutCard = { ...card, chart: undefined };
+  let placeholder: string | undefined;
   if (card.chart) {
-    const png = chartPng(card.chart.svg);
-    layout = { ...card, chart: { png, ...pngSize(png) } };
+    const { width, height } = svgSize(card.chart.svg);
+    // satori lays out a blank image of the chart's size; nestChart swaps the chart in.
+    placeholder = `data:image/svg+xml;base64,${Buffer.from(
+      `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}"/>`,
+    ).toString('base64')}`;
+    layout = { ...card, chart: { src: placeholder, width, height } };
   }
-  const svg = await satori(ogCardTree(layout) as Parameters<typeof satori>[0], {
+  let svg = await satori(ogCardTree(layout) as Parameters<typeof satori>[0], {
     width: OG_WIDTH,
     height: OG_HEIGHT,
     fonts: ogFonts(),
   });
-  // satori has turned all text into paths, so resvg needs no fonts (and loads none).
-  return new Resvg(svg, { fitTo: { mode: 'original' }, font: { loadSystemFonts: false } }).render().asPng();
+  if (card.chart && placeholder) svg = nestChart(svg, placeholder, card.chart.svg);
+  // satori has turned its own text into paths; only the chart's text needs fonts.
+  const image = new Resvg(svg, {
+    fitTo: { mode: 'original' },
+    font: card.chart
+      ? { loadSystemFonts: false, fontFiles: chartFontFiles(), defaultFontFamily: STANDALONE.fontFamily }
+      : { loadSystemFonts: false },
+  }).render();
+  return encodePng(image.pixels, image.width, image.height);
 }
 
 /**
@@ -57,7 +88,8 @@ export async function renderOgCard(card: OgCard): Promise<{ png: Uint8Array; cac
   const key = ogCardKey(card);
   const hit = readBinaryCache('og', key, 'png', isCompletePng);
   if (hit) return { png: hit, cached: true };
-  const png = await drawOgCard(card);
+  // Drawn on a worker thread: pages keep rendering on the main thread meanwhile.
+  const png = await runTask('ogCard', card);
   writeBinaryCache('og', key, 'png', png);
   return { png, cached: false };
 }

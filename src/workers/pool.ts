@@ -1,0 +1,203 @@
+/**
+ * One pool of worker threads per build process for the pure, CPU-heavy work: drawing chart
+ * SVGs with Plot, rasterising PNG twins, drawing preview cards. Page rendering stays on the
+ * main thread and goes on (Astro's `build.concurrency`) while workers draw, so a 2-core
+ * machine uses both cores. Node has no well-kept pool that shares one set of workers between
+ * the separately bundled copies of this module (pages, endpoints, integrations) and falls
+ * back to the main thread when workers cannot start; this is small enough to own.
+ */
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { SHARE_ENV, Worker } from 'node:worker_threads';
+import { AssayError } from '../lib/errors.ts';
+import { type TaskInput, type TaskName, type TaskOutput, tasks } from './tasks.ts';
+
+/** Absolute path of the worker script; set by the chart-assets integration for bundled code. */
+export const WORKER_SCRIPT_ENV = 'ASSAY_WORKER_SCRIPT';
+/** Number of worker threads; `ASSAY_WORKERS=0` runs every task on the main thread. */
+export const WORKERS_ENV = 'ASSAY_WORKERS';
+
+/** An error as it crosses the thread boundary: enough to rebuild an AssayError. */
+export interface SerialisedError {
+  name: string;
+  message: string;
+  problem?: string;
+  hint?: string;
+  file?: string;
+  line?: number;
+}
+
+export interface TaskRequest {
+  id: number;
+  task: TaskName;
+  input: unknown;
+}
+
+export interface TaskReply {
+  id: number;
+  output?: unknown;
+  error?: SerialisedError;
+}
+
+export function serialiseError(error: unknown): SerialisedError {
+  if (error instanceof AssayError)
+    return {
+      name: error.name,
+      message: error.message,
+      problem: error.problem,
+      hint: error.hint,
+      file: error.file,
+      line: error.line,
+    };
+  const e = error instanceof Error ? error : new Error(String(error));
+  return { name: e.name, message: e.stack ?? e.message };
+}
+
+export function deserialiseError(error: SerialisedError): Error {
+  if (error.name === 'AssayError' && error.problem !== undefined)
+    return new AssayError(error.problem, { hint: error.hint, file: error.file, line: error.line });
+  return new Error(`in a worker thread: ${error.message}`);
+}
+
+interface Job {
+  request: TaskRequest;
+  resolve: (output: unknown) => void;
+  reject: (error: Error) => void;
+}
+
+interface Slot {
+  worker: Worker;
+  job: Job | undefined;
+}
+
+class Pool {
+  private readonly slots: Slot[] = [];
+  private readonly queue: Job[] = [];
+  private nextId = 0;
+  private readonly script: string;
+  private readonly size: number;
+
+  constructor(script: string, size: number) {
+    this.script = script;
+    this.size = size;
+  }
+
+  run(task: TaskName, input: unknown): Promise<unknown> {
+    return new Promise((resolve, reject) => {
+      this.queue.push({ request: { id: this.nextId++, task, input }, resolve, reject });
+      this.dispatch();
+    });
+  }
+
+  private dispatch(): void {
+    while (this.queue.length > 0) {
+      let slot = this.slots.find((s) => !s.job);
+      if (!slot && this.slots.length < this.size) slot = this.spawn();
+      if (!slot) return;
+      const job = this.queue.shift() as Job;
+      slot.job = job;
+      slot.worker.ref();
+      slot.worker.postMessage(job.request);
+    }
+  }
+
+  private spawn(): Slot {
+    // SHARE_ENV: cache settings changed after the pool started (tests) reach the workers too.
+    const worker = new Worker(this.script, { env: SHARE_ENV });
+    const slot: Slot = { worker, job: undefined };
+    worker.on('message', (reply: TaskReply) => {
+      const job = slot.job;
+      slot.job = undefined;
+      // An idle worker must not keep the build process alive.
+      worker.unref();
+      if (job) {
+        if (reply.error) job.reject(deserialiseError(reply.error));
+        else job.resolve(reply.output);
+      }
+      this.dispatch();
+    });
+    const fail = (error: Error) => {
+      const job = slot.job;
+      slot.job = undefined;
+      this.slots.splice(this.slots.indexOf(slot), 1);
+      job?.reject(new Error(`a worker thread failed: ${error.message}`, { cause: error }));
+      this.dispatch();
+    };
+    worker.on('error', fail);
+    worker.on('exit', (code) => {
+      if (this.slots.includes(slot)) fail(new Error(`exited with code ${code}`));
+    });
+    worker.unref();
+    this.slots.push(slot);
+    return slot;
+  }
+
+  async close(): Promise<void> {
+    const slots = this.slots.splice(0);
+    await Promise.all(slots.map((slot) => slot.worker.terminate()));
+  }
+}
+
+function workerScript(): string | undefined {
+  const fromEnv = process.env[WORKER_SCRIPT_ENV];
+  if (fromEnv && existsSync(fromEnv)) return fromEnv;
+  // Unbundled (tests, integrations): the script sits next to this module.
+  const local = fileURLToPath(new URL('./render-worker.ts', import.meta.url));
+  return existsSync(local) ? local : undefined;
+}
+
+function poolSize(): number {
+  const setting = process.env[WORKERS_ENV];
+  if (setting !== undefined && setting !== '') {
+    const n = Number(setting);
+    if (Number.isInteger(n) && n >= 0) return n;
+  }
+  return Math.min(2, availableParallelism());
+}
+
+// Shared through globalThis: Astro bundles this module into page chunks and loads it again
+// unbundled from the integrations, and every copy must use the same threads.
+const POOLS = Symbol.for('assay.worker-pools');
+type Registry = Map<string, Pool>;
+
+function sharedPool(): Pool | undefined {
+  const size = poolSize();
+  const script = workerScript();
+  if (size === 0 || !script) return undefined;
+  const global = globalThis as { [POOLS]?: Registry };
+  global[POOLS] ??= new Map();
+  const registry = global[POOLS];
+  const key = `${script}\0${size}`;
+  let pool = registry.get(key);
+  if (!pool) {
+    pool = new Pool(script, size);
+    registry.set(key, pool);
+  }
+  return pool;
+}
+
+/**
+ * Runs a task on a worker thread, or on this thread when workers are off or unavailable.
+ * Tasks are pure functions of their input, so where they run never changes the result.
+ */
+export async function runTask<T extends TaskName>(task: T, input: TaskInput<T>): Promise<TaskOutput<T>> {
+  const pool = sharedPool();
+  if (!pool) return (await tasks[task](input as never)) as TaskOutput<T>;
+  return (await pool.run(task, input)) as TaskOutput<T>;
+}
+
+/** Whether tasks run on worker threads (false: on the main thread, one at a time). */
+export function workersEnabled(): boolean {
+  return sharedPool() !== undefined;
+}
+
+/** Stops every worker of this process (tests; builds end with idle, unref'd workers). */
+export async function closeWorkers(): Promise<void> {
+  const global = globalThis as { [POOLS]?: Registry };
+  const registry = global[POOLS];
+  if (!registry) return;
+  const pools = [...registry.values()];
+  registry.clear();
+  await Promise.all(pools.map((pool) => pool.close()));
+}

@@ -1,0 +1,99 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { buildChart, buildChartAsync, clearRenderMemory } from '../../src/charts/engine.ts';
+import { AssayError, isAssayError } from '../../src/lib/errors.ts';
+import {
+  closeWorkers,
+  deserialiseError,
+  runTask,
+  serialiseError,
+  WORKERS_ENV,
+  workersEnabled,
+} from '../../src/workers/pool.ts';
+import { fixture, place } from '../charts/helpers.ts';
+
+const exports = fixture('exports');
+const cacheDir = mkdtempSync(path.join(tmpdir(), 'assay-pool-'));
+beforeAll(() => {
+  process.env.ASSAY_CACHE_DIR = cacheDir;
+  process.env.ASSAY_NO_CACHE = '1';
+});
+afterEach(() => {
+  delete process.env[WORKERS_ENV];
+  clearRenderMemory();
+});
+afterAll(async () => {
+  delete process.env.ASSAY_CACHE_DIR;
+  delete process.env.ASSAY_NO_CACHE;
+  await closeWorkers();
+});
+
+describe('worker pool', () => {
+  it('uses worker threads by default and none with ASSAY_WORKERS=0', () => {
+    expect(workersEnabled()).toBe(true);
+    process.env[WORKERS_ENV] = '0';
+    expect(workersEnabled()).toBe(false);
+  });
+
+  it('draws a chart on a worker exactly as on the main thread', async () => {
+    const props = { data: 'exports', type: 'bar', title: 'Exports' };
+    const here = buildChart(props, exports, place, { stage: false });
+    clearRenderMemory();
+    const there = await buildChartAsync(props, exports, place, { stage: false });
+    expect(there.id).toBe(here.id);
+    expect(there.svg).toEqual(here.svg);
+    expect(there.description).toBe(here.description);
+  });
+
+  it('gives many concurrent pages one drawing per chart', async () => {
+    const props = { data: 'exports', type: 'line' };
+    const figures = await Promise.all(
+      Array.from({ length: 6 }, () => buildChartAsync(props, exports, place, { stage: false })),
+    );
+    expect(new Set(figures.map((f) => f.svg.wide)).size).toBe(1);
+  });
+
+  it('throws option errors on the calling thread, with file and line', async () => {
+    const error = await buildChartAsync({ data: 'exports', type: 'pie' }, exports, place, { stage: false }).catch(
+      (e: unknown) => e,
+    );
+    expect(isAssayError(error)).toBe(true);
+    expect((error as Error).message).toContain(`${place.file}:${place.line}`);
+  });
+
+  it('carries an AssayError across threads with its problem, hint, file and line', () => {
+    const original = new AssayError('column "tonne" not found', {
+      hint: "did you mean 'tonnes'?",
+      file: 'content/notes/x.mdx',
+      line: 7,
+    });
+    const copy = deserialiseError(structuredClone(serialiseError(original)));
+    expect(isAssayError(copy)).toBe(true);
+    expect(copy.message).toBe(original.message);
+    expect((copy as AssayError).hint).toBe(original.hint);
+    expect((copy as AssayError).line).toBe(7);
+  });
+
+  it("rejects with the worker's error when a task fails there", async () => {
+    const error = await runTask('svg', {
+      spec: { source: { dataset: 'broken' } } as never,
+      labels: { nameId: 'n', descriptionId: 'd' },
+      place: { file: 'content/notes/x.mdx', line: 7 },
+    }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(Error);
+    expect((error as Error).message).toContain('in a worker thread');
+    // The pool is still usable afterwards.
+    const figure = buildChart({ data: 'exports' }, exports, place, { stage: false });
+    expect((await runTask('png', figure.svg.standalone)).length).toBeGreaterThan(100);
+  });
+
+  it('rasterises the same PNG bytes on a worker as on the main thread', async () => {
+    const figure = buildChart({ data: 'exports', type: 'area' }, exports, place, { stage: false });
+    const there = await runTask('png', figure.svg.standalone);
+    process.env[WORKERS_ENV] = '0';
+    const here = await runTask('png', figure.svg.standalone);
+    expect(Buffer.from(there).equals(Buffer.from(here))).toBe(true);
+  });
+});
