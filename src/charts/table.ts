@@ -1,3 +1,4 @@
+import { escapeHtml } from '../lib/escape-html.ts';
 import { formatCell } from './format.ts';
 import { rowStyle } from './marks.ts';
 import type { ChartSpec } from './spec.ts';
@@ -32,4 +33,28 @@ export function chartTable(spec: ChartSpec): ChartTable {
       }),
     })),
   };
+}
+
+/**
+ * The table as HTML, every cell escaped. Built as one string rather than element by element
+ * in the component: a chart's table is most of its markup, and this is the hot path of a
+ * warm build (thousands of cells per site).
+ */
+export function chartTableHtml(table: ChartTable, caption: string): string {
+  const num = (i: number) => (table.numeric[i] ? ' class="num"' : '');
+  const derivedRows = table.rows.some((row) => row.derived);
+  const head = table.headers.map((header, i) => `<th scope="col"${num(i)}>${escapeHtml(header)}</th>`).join('');
+  const body = table.rows
+    .map(
+      (row) =>
+        `<tr${row.derived ? ' class="derived"' : ''}>${row.cells
+          .map(
+            (cell, i) =>
+              `<td${num(i)}>${escapeHtml(cell)}${row.derived && i === 0 ? '<abbr title="derived"> *</abbr>' : ''}</td>`,
+          )
+          .join('')}</tr>`,
+    )
+    .join('');
+  const note = derivedRows ? ' (rows marked * are derived)' : '';
+  return `<table><caption>${escapeHtml(caption)}${note}</caption><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table>`;
 }

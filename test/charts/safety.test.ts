@@ -6,6 +6,7 @@ import { readJsonCache, writeJsonCache } from '../../src/charts/cache.ts';
 import { buildChart, clearRenderMemory } from '../../src/charts/engine.ts';
 import { isCompletePng, pngSize, renderPng } from '../../src/charts/png.ts';
 import { renderPngs } from '../../src/charts/png-pool.ts';
+import { chartTableHtml } from '../../src/charts/table.ts';
 import { fixture, place } from './helpers.ts';
 
 const hostile = fixture('hostile');
@@ -37,6 +38,14 @@ describe('hostile CSV values stay inert text', () => {
   it('in the description and table (plain text, escaped by the component)', () => {
     expect(figure.description).toContain('<script>alert(1)</script>');
     expect(figure.table.rows.map((row) => row.cells[0])).toContain('"><img src=x onerror=alert(1)>');
+  });
+  it('in the table HTML the page carries: escaped text in every cell and the caption', () => {
+    const html = chartTableHtml(figure.table, '<b>t</b>');
+    expect(html).toContain('<caption>&lt;b&gt;t&lt;/b&gt;</caption>');
+    expect(html).toContain('<td>&lt;script&gt;alert(1)&lt;/script&gt;</td>');
+    expect(html).toContain('<td>&quot;&gt;&lt;img src=x onerror=alert(1)&gt;</td>');
+    expect(html).not.toMatch(/<(script|img)\b/);
+    expect(html.match(/<tr>/g)?.length).toBe(figure.table.rows.length + 1);
   });
   it('in the CSV: quoted, and formulas defused', () => {
     expect(figure.csv).toContain('<script>alert(1)</script>,1');
