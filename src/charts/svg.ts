@@ -45,9 +45,35 @@ export function cleanPlotSvg(svg: Element, layout: Layout): void {
       if (GEOMETRY.has(name)) element.setAttribute(name, roundNumbers(element.getAttribute(name) as string));
     }
   }
+  hoistSharedAttributes(svg);
   svg.removeAttribute('font-family');
   svg.setAttribute('font-size', String(layout.fontSize));
   svg.setAttribute('class', `chart__plot chart__plot--${layout.name}`);
+}
+
+/** Inherited presentation attributes Plot repeats on every element of a mark. */
+const INHERITED = ['fill', 'stroke', 'fill-opacity', 'stroke-opacity', 'stroke-width'] as const;
+
+/**
+ * Moves an attribute every child of a group shares onto the group, and drops
+ * `fill-opacity="1"` where nothing above sets another: the same drawing in fewer bytes
+ * (a single-series bar chart's marks shrink by about a quarter). Pages carry two SVGs per chart.
+ */
+function hoistSharedAttributes(svg: Element): void {
+  for (const group of svg.querySelectorAll('g')) {
+    const children = [...group.children].filter((child) => child.localName !== 'title');
+    if (children.length < 2) continue;
+    for (const name of INHERITED) {
+      if (group.hasAttribute(name)) continue;
+      const value = children[0]?.getAttribute(name);
+      if (value == null || !children.every((child) => child.getAttribute(name) === value)) continue;
+      group.setAttribute(name, value);
+      for (const child of children) child.removeAttribute(name);
+    }
+  }
+  for (const element of svg.querySelectorAll('[fill-opacity="1"]')) {
+    if (!element.parentElement?.closest('[fill-opacity]')) element.removeAttribute('fill-opacity');
+  }
 }
 
 /** Draws the legend (series swatches, derived key) in the SVG's top margin, wrapping rows. */
