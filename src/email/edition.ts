@@ -3,7 +3,9 @@
  * MDX as the page, with charts as PNG twins, every URL absolute, UTM parameters on links to
  * the site, and all CSS inlined by juice.
  */
+import { createHash } from 'node:crypto';
 import juice from 'juice';
+import { readJsonCache, writeJsonCache } from '../charts/cache.ts';
 import { noteAbsoluteUrl, noteAuthors, noteUpdated } from '../feeds/note-meta.ts';
 import { renderNoteBody } from '../feeds/render-note.ts';
 import { absoluteUrl, withUtm } from '../feeds/urls.ts';
@@ -15,7 +17,19 @@ import { prepareEmailBody, sourcesEmailHtml } from './body.ts';
 import { emailRuleViolations } from './rules.ts';
 import { emailDocument } from './template.ts';
 
-/** The note's email edition as a complete HTML document. Throws if it breaks an email rule. */
+/**
+ * Bump when body.ts, rules.ts or the juice options change the edition for the same input.
+ * The layout and its CSS need no bump: the empty layout is part of the cache key.
+ */
+export const EMAIL_VERSION = 'email-1';
+
+const isText = (value: unknown): value is string => typeof value === 'string';
+
+/**
+ * The note's email edition as a complete HTML document. Throws if it breaks an email rule.
+ * Cached by everything it is made of (the rendered body, the layout, the settings), because
+ * inlining CSS with juice is the slowest step of a warm build after the pages themselves.
+ */
 export async function emailEdition(note: Note): Promise<string> {
   const utm = site.newsletterUtm;
   const pageUrl = noteAbsoluteUrl(note);
@@ -25,7 +39,8 @@ export async function emailEdition(note: Note): Promise<string> {
     updated > note.data.published
       ? `Published ${formatDate(note.data.published)}, updated ${formatDate(updated)}`
       : `Published ${formatDate(note.data.published)}`;
-  const document = emailDocument({
+  const body = await renderNoteBody(note, 'email');
+  const fields = {
     language: site.language,
     title: note.data.title,
     dek: note.data.dek,
@@ -35,7 +50,19 @@ export async function emailEdition(note: Note): Promise<string> {
     homeUrl: tag(absoluteUrl('/')),
     publisher: site.publisher,
     tagline: site.tagline,
-    bodyHtml: prepareEmailBody(await renderNoteBody(note, 'email'), pageUrl, tag),
+  };
+  const key = createHash('sha256')
+    .update(`${EMAIL_VERSION}\0${site.url}\0${JSON.stringify(utm)}\0${JSON.stringify(note.data.sources)}\0`)
+    .update(emailDocument({ ...fields, bodyHtml: '\0body\0', sourcesHtml: '\0sources\0' }))
+    .update('\0')
+    .update(body)
+    .digest('hex')
+    .slice(0, 24);
+  const cached = readJsonCache('email', key, isText);
+  if (cached) return cached;
+  const document = emailDocument({
+    ...fields,
+    bodyHtml: prepareEmailBody(body, pageUrl, tag),
     sourcesHtml: sourcesEmailHtml(note.data.sources, pageUrl, tag),
   });
   const html = juice(document, {
@@ -54,5 +81,6 @@ export async function emailEdition(note: Note): Promise<string> {
       file: noteFile(note),
     });
   }
+  writeJsonCache('email', key, html);
   return html;
 }

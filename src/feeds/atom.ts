@@ -42,5 +42,10 @@ export function atomFeed(feed: FeedModel): string {
       image: entry.image,
     });
   }
-  return writer.atom1();
+  // `feed` drops the language from Atom (it writes it only in RSS): put it on the root as xml:lang.
+  return writer
+    .atom1()
+    .replace(/<feed\b([^>]*)>/, (root, attributes: string) =>
+      attributes.includes('xml:lang') ? root : `<feed${attributes} xml:lang="${escapeHtml(feed.language)}">`,
+    );
 }

@@ -41,8 +41,21 @@ export interface FeedModel {
   entries: FeedEntry[];
 }
 
-/** A note as a feed entry, its body rendered for feed readers. */
-export async function noteFeedEntry(note: Note): Promise<FeedEntry> {
+/** Entries by note and content digest: the site feeds and every topic feed, in three formats, share one. */
+const entryMemo = new Map<string, Promise<FeedEntry>>();
+
+/** A note as a feed entry, its body rendered for feed readers (once per build). */
+export function noteFeedEntry(note: Note): Promise<FeedEntry> {
+  const key = `${note.id}\u0000${note.digest ?? ''}`;
+  let entry = entryMemo.get(key);
+  if (!entry) {
+    entry = buildEntry(note);
+    entryMemo.set(key, entry);
+  }
+  return entry;
+}
+
+async function buildEntry(note: Note): Promise<FeedEntry> {
   const url = noteAbsoluteUrl(note);
   const body = await renderNoteBody(note, 'feed');
   return {

@@ -7,7 +7,7 @@
  * note's last update, a list's newest note; never the build clock), and leaves out what the page says to leave out: `noindex`
  * (earlier versions, 404) and pages whose canonical URL is another page.
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync, readSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
@@ -37,6 +37,20 @@ function attribute(tag: string, name: string): string | undefined {
  * Reads canonical, robots and modified time from a page's head. A regex over the head's
  * tags is enough (and fast over thousands of pages): Base writes these tags, one per line.
  */
+/** The start of a page, enough for its <head>: pages with charts are large, their heads are not. */
+function headOf(file: string, bytes = 32 * 1024): string {
+  const buffer = Buffer.alloc(bytes);
+  const fd = openSync(file, 'r');
+  let length: number;
+  try {
+    length = readSync(fd, buffer, 0, bytes, 0);
+  } finally {
+    closeSync(fd);
+  }
+  const start = buffer.subarray(0, length).toString('utf8');
+  return /<\/head>/i.test(start) || length < bytes ? start : readFileSync(file, 'utf8');
+}
+
 export function readPageHead(html: string): PageHead {
   const head = html.slice(0, Math.max(0, html.search(/<\/head>/i)) || html.length);
   const tags = head.match(/<(?:link|meta)\b[^>]*>/gi) ?? [];
@@ -99,7 +113,7 @@ export function sitemap(): AstroIntegration {
           const file = pageFile(outDir, pathname);
           if (!file || !existsSync(file)) continue;
           const url = new URL(pathname.replace(/^\/*/, '/'), site).href;
-          const entry = sitemapEntry(url, readPageHead(readFileSync(file, 'utf8')));
+          const entry = sitemapEntry(url, readPageHead(headOf(file)));
           if (entry) entries.push(entry);
         }
         writeFileSync(path.join(outDir, 'sitemap.xml'), sitemapXml(entries));

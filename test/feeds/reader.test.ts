@@ -54,6 +54,7 @@ interface ReaderFeed {
   title: string | null;
   url: string | null;
   self: string | null;
+  language: string | null;
   items: ReaderItem[];
 }
 interface ReaderItem {
@@ -131,6 +132,7 @@ function readFeed(text: string, file: string): ReaderFeed {
       title: feed.title,
       url: feed.home_page_url ?? null,
       self: feed.feed_url ?? null,
+      language: feed.language ?? null,
       items: feed.items.map((item) => ({
         id: item.id,
         title: item.title ?? null,
@@ -149,6 +151,7 @@ function readFeed(text: string, file: string): ReaderFeed {
     title: feed.title,
     url: feed.url,
     self: feed.self,
+    language: feed.language,
     items: feed.items.map((item) => ({
       id: item.id,
       title: item.title,
@@ -183,6 +186,9 @@ describe.each(FEEDS)('$file in a feed reader', ({ file, home, notes }) => {
     expect(feed.format).toBe(file.endsWith('.json') ? 'json' : file.endsWith('atom.xml') ? 'atom' : 'rss');
     expect(feed.title).toMatch(/^Assay Rare Earths Research/);
     expect(feed.self).toBe(`${SITE_URL}/${file}`);
+    expect(feed.language?.toLowerCase(), 'the site language, for readers that pick a voice or hyphenation').toBe(
+      'en-gb',
+    );
     expect(feed.url).toBe(`${SITE_URL}${home}`);
     expect(distFileFor(site.outDir, feed.url ?? ''), `${feed.url} in dist`).toBeDefined();
   });
