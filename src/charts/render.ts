@@ -60,18 +60,10 @@ function renderLayout(spec: ChartSpec, layout: Layout, labels: ChartLabels, plac
       file: place.file,
       line: place.line,
     });
-  cleanPlotSvg(svg, layout);
   svg.setAttribute('role', 'img');
   svg.setAttribute('aria-labelledby', labels.nameId);
   svg.setAttribute('aria-describedby', labels.descriptionId);
-  svg.removeAttribute('aria-label');
-  // The SVG is one image with its own name and description: Plot's aria-label on inner
-  // groups would be read as stray labels (axe flags them), so keep them as data-mark for CSS.
-  for (const element of svg.querySelectorAll('[aria-label]')) {
-    element.setAttribute('data-mark', element.getAttribute('aria-label') ?? '');
-    element.removeAttribute('aria-label');
-  }
-  return insertAfterOpenTag(svg.outerHTML, legendMarkup(built.legend, layout));
+  return insertAfterOpenTag(cleanPlotSvg(svg, layout), legendMarkup(built.legend, layout));
 }
 
 /** Runs the author's `plot` function; its marks replace ours, figure and table stay ours. */

@@ -135,3 +135,22 @@ describe('render cache', () => {
     delete process.env.ASSAY_NO_CACHE;
   });
 });
+
+describe('SVG clean-up', () => {
+  it('rewrites attributes only, never author text that looks like one', async () => {
+    const { chartDocument } = await import('../../src/charts/dom.ts');
+    const { cleanPlotSvg } = await import('../../src/charts/svg.ts');
+    const { LAYOUTS } = await import('../../src/charts/layout.ts');
+    const document = chartDocument();
+    const svg = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
+    svg.setAttribute('style', 'color: red');
+    const text = document.createElementNS('http://www.w3.org/2000/svg', 'text');
+    text.setAttribute('x', '1.23456');
+    text.setAttribute('aria-label', 'tick');
+    text.textContent = 'a style="b" aria-label="c" x="1.23456"';
+    svg.appendChild(text);
+    const out = cleanPlotSvg(svg, LAYOUTS.wide);
+    expect(out).toContain('<text data-mark="tick" x="1.23">a style="b" aria-label="c" x="1.23456"</text>');
+    expect(out).not.toMatch(/^<svg[^>]*style=/);
+  });
+});
