@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { Dataset } from '../data/schema.ts';
 import { runTask } from '../workers/pool.ts';
 import { chartAssetUrls, stageChartAssets } from './assets.ts';
@@ -6,9 +5,9 @@ import { readJsonCache, writeJsonCache } from './cache.ts';
 import { chartCsv } from './csv.ts';
 import { describeChart } from './describe.ts';
 import { figureKey } from './figure-key.ts';
-import { chartId, specFingerprint } from './identity.ts';
+import { chartKeys } from './identity.ts';
 import { normaliseChart } from './normalise.ts';
-import { RENDERER_VERSION, type RenderedSvg, renderSvg } from './render.ts';
+import { type RenderedSvg, renderSvg } from './render.ts';
 import type { ChartPlace, ChartSpec } from './spec.ts';
 import { type ChartTable, chartTable } from './table.ts';
 
@@ -88,18 +87,6 @@ const pendingFigures = new Map<string, Promise<RenderedFigure>>();
 /** The aria ids inside a shared drawing, replaced by `withIds`. */
 const SHARED_LABELS = { nameId: `chart-${ID_TOKEN}-name`, descriptionId: `chart-${ID_TOKEN}-desc` };
 
-/**
- * Key of a spec's drawing, shared by specs that differ only in their source line (the same
- * chart read at another data vintage, or in a feed): the SVG does not show the source.
- */
-function drawingKey(spec: ChartSpec): string {
-  return createHash('sha256')
-    .update(`${RENDERER_VERSION}\0`)
-    .update(specFingerprint({ ...spec, source: { ...spec.source, asOf: null, commit: null } }))
-    .digest('hex')
-    .slice(0, 24);
-}
-
 /** A drawing from memory or the disk cache. */
 function cachedDrawing(key: string): RenderedSvg | undefined {
   const svg = drawings.get(key) ?? readJsonCache('render', key, isRendered);
@@ -114,22 +101,28 @@ function storeDrawing(key: string, svg: RenderedSvg): RenderedSvg {
 }
 
 /** Draws on this thread (tests, and the `plot` escape hatch, whose function cannot cross threads). */
-function drawHere(spec: ChartSpec, place: ChartPlace): { key: string; svg: RenderedSvg } {
-  const key = drawingKey(spec);
+function drawHere(spec: ChartSpec, key: string, place: ChartPlace): { key: string; svg: RenderedSvg } {
   const svg = cachedDrawing(key) ?? storeDrawing(key, renderSvg(spec, SHARED_LABELS, place));
   return { key, svg };
 }
 
 /** Draws on a worker thread, so the main thread renders other pages meanwhile. */
-async function drawInWorker(spec: ChartSpec, place: ChartPlace): Promise<{ key: string; svg: RenderedSvg }> {
-  if (spec.plot) return drawHere(spec, place);
-  const key = drawingKey(spec);
+async function drawInWorker(
+  spec: ChartSpec,
+  key: string,
+  place: ChartPlace,
+): Promise<{ key: string; svg: RenderedSvg }> {
+  if (spec.plot) return drawHere(spec, key, place);
   const cached = cachedDrawing(key);
   if (cached) return { key, svg: cached };
   let pending = pendingDrawings.get(key);
   if (!pending) {
-    pending = runTask('svg', { spec, labels: SHARED_LABELS, place })
-      .then((svg) => storeDrawing(key, svg))
+    // The worker stores the drawing in the disk cache; this thread only keeps it in memory.
+    pending = runTask('svg', { spec, labels: SHARED_LABELS, place, cacheKey: key })
+      .then((svg) => {
+        drawings.set(key, svg);
+        return svg;
+      })
       .finally(() => pendingDrawings.delete(key));
     pendingDrawings.set(key, pending);
   }
@@ -159,10 +152,11 @@ function readFigure(key: string): RenderedFigure | undefined {
 /** A normalised chart with everything but its drawing: the main thread's share of the work. */
 function prepareFigure(props: Record<string, unknown>, dataset: Dataset, place: ChartPlace) {
   const spec = normaliseChart(props, dataset, place);
-  const id = chartId(spec);
+  const { id, drawing } = chartKeys(spec);
   const { title, subtitle, caption, derived, source } = spec;
   return {
     spec,
+    drawingKey: drawing,
     parts: {
       id,
       spec: { title, subtitle, caption, derived, source },
@@ -218,8 +212,8 @@ export function buildChart(
   const key = figureKey(props, dataset);
   let figure = figures.get(key) ?? readFigure(key);
   if (!figure) {
-    const { spec, parts } = prepareFigure(props, dataset, place);
-    figure = completeFigure(key, parts, drawHere(spec, place));
+    const { spec, drawingKey, parts } = prepareFigure(props, dataset, place);
+    figure = completeFigure(key, parts, drawHere(spec, drawingKey, place));
   }
   figures.set(key, figure);
   return present(figure, options);
@@ -240,8 +234,8 @@ export async function buildChartAsync(
   if (!figure) {
     let pending = pendingFigures.get(key);
     if (!pending) {
-      const { spec, parts } = prepareFigure(props, dataset, place);
-      pending = drawInWorker(spec, place)
+      const { spec, drawingKey, parts } = prepareFigure(props, dataset, place);
+      pending = drawInWorker(spec, drawingKey, place)
         .then((drawn) => completeFigure(key, parts, drawn))
         .finally(() => pendingFigures.delete(key));
       pendingFigures.set(key, pending);

@@ -23,20 +23,33 @@ export function stableJson(value: unknown, skipKey: (key: string) => boolean = (
   });
 }
 
-/** Stable JSON of a normalised spec (see `stableJson`). */
-export function specFingerprint(spec: ChartSpec): string {
-  return stableJson(spec);
+/** A chart's identities, from one serialisation of its spec (the slow part, once per chart). */
+export interface ChartKeys {
+  /**
+   * The chart's id: a content hash of the normalised spec, its rows, its source and the
+   * renderer version. File names in dist/charts/ and element ids; never a date or counter.
+   */
+  id: string;
+  /**
+   * Key of its drawing: the same without the source's date and commit, which the SVG does
+   * not show, so the chart read at another data vintage (or in a feed) shares the drawing.
+   */
+  drawing: string;
 }
 
-/**
- * The chart's id: a content hash of the normalised spec, its rows and the renderer version.
- * Used for file names in dist/charts/, element ids and the render cache; never a date or counter.
- */
-export function chartId(spec: ChartSpec): string {
-  return createHash('sha256')
-    .update(RENDERER_VERSION)
-    .update('\0')
-    .update(specFingerprint(spec))
-    .digest('hex')
-    .slice(0, 16);
+export function chartKeys(spec: ChartSpec): ChartKeys {
+  const { source, ...drawn } = spec;
+  const body = stableJson(drawn);
+  const hash = (sourceJson: string, length: number) =>
+    createHash('sha256')
+      .update(`${RENDERER_VERSION}\0`)
+      .update(body)
+      .update('\0')
+      .update(sourceJson)
+      .digest('hex')
+      .slice(0, length);
+  return {
+    id: hash(stableJson(source), 16),
+    drawing: hash(stableJson({ ...source, asOf: null, commit: null }), 24),
+  };
 }

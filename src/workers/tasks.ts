@@ -2,6 +2,7 @@
  * The work a worker thread can do: pure functions from a structured-clonable input to a
  * structured-clonable output, so they give the same result on any thread.
  */
+import { writeJsonCache } from '../charts/cache.ts';
 import { renderPng } from '../charts/png.ts';
 import { type ChartLabels, type RenderedSvg, renderSvg } from '../charts/render.ts';
 import type { ChartPlace, ChartSpec } from '../charts/spec.ts';
@@ -13,12 +14,18 @@ export interface SvgTask {
   spec: ChartSpec;
   labels: ChartLabels;
   place: ChartPlace;
+  /** Render-cache key to store the drawing under, here rather than on the busy main thread. */
+  cacheKey?: string;
 }
 
 // Outputs are fresh copies, so the worker can transfer their buffers. Wrapped in arrows: this module and og/render.ts import each other, so bindings are read late.
 export const tasks = {
   /** Plot and linkedom: the wide, narrow and standalone SVG of a chart. */
-  svg: ({ spec, labels, place }: SvgTask): RenderedSvg => renderSvg(spec, labels, place),
+  svg: ({ spec, labels, place, cacheKey }: SvgTask): RenderedSvg => {
+    const svg = renderSvg(spec, labels, place);
+    if (cacheKey) writeJsonCache('render', cacheKey, svg);
+    return svg;
+  },
   /** resvg: a standalone SVG to its 2x PNG twin. */
   png: (svg: string): Uint8Array => new Uint8Array(renderPng(svg)),
   /** satori and resvg: a 1200x630 preview card. */
