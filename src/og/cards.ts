@@ -10,6 +10,7 @@ import { formatDate, formatMonth } from '../lib/dates.ts';
 import type { Note } from '../notes/collection.ts';
 import { site } from '../site.config.ts';
 import type { OgCard } from './card.ts';
+import { prefetchOgCard } from './render.ts';
 
 const CHART_PNG = /\/charts\/([0-9a-f]{16})\.png/;
 
@@ -34,6 +35,17 @@ export async function noteCard(note: Note): Promise<OgCard> {
     publisher: site.publisher,
     ...(chartSvg ? { chart: { svg: chartSvg } } : {}),
   };
+}
+
+/**
+ * Starts a note's card on a spare worker thread while pages still render. Astro renders the
+ * card endpoints (/og/…) after the note pages, and would otherwise wait for them with the
+ * main thread idle. Errors are not lost: the note's card endpoint rebuilds the card and throws.
+ */
+export function prefetchNoteCard(note: Note): void {
+  noteCard(note)
+    .then(prefetchOgCard)
+    .catch(() => {});
 }
 
 /** What an event card needs: the resolved event's name, dates and place. */

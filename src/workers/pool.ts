@@ -62,6 +62,8 @@ export function deserialiseError(error: SerialisedError): Error {
 
 interface Job {
   request: TaskRequest;
+  /** Work done ahead of need: runs on spare workers, after every foreground job. */
+  background: boolean;
   resolve: (output: unknown) => void;
   reject: (error: Error) => void;
 }
@@ -74,6 +76,7 @@ interface Slot {
 class Pool {
   private readonly slots: Slot[] = [];
   private readonly queue: Job[] = [];
+  private readonly backgroundQueue: Job[] = [];
   private nextId = 0;
   private readonly script: string;
   private readonly size: number;
@@ -83,19 +86,32 @@ class Pool {
     this.size = size;
   }
 
-  run(task: TaskName, input: unknown): Promise<unknown> {
+  run(task: TaskName, input: unknown, background: boolean): Promise<unknown> {
     return new Promise((resolve, reject) => {
-      this.queue.push({ request: { id: this.nextId++, task, input }, resolve, reject });
+      const job = { request: { id: this.nextId++, task, input }, background, resolve, reject };
+      (background ? this.backgroundQueue : this.queue).push(job);
       this.dispatch();
     });
   }
 
+  /**
+   * Foreground jobs (a page waits for them) go first. Background jobs take at most
+   * size - 1 workers, so one stays free for the next foreground job.
+   */
+  private next(): Job | undefined {
+    if (this.queue.length > 0) return this.queue.shift();
+    if (this.backgroundQueue.length === 0) return undefined;
+    const busyInBackground = this.slots.filter((slot) => slot.job?.background).length;
+    return busyInBackground < Math.max(1, this.size - 1) ? this.backgroundQueue.shift() : undefined;
+  }
+
   private dispatch(): void {
-    while (this.queue.length > 0) {
+    while (this.queue.length > 0 || this.backgroundQueue.length > 0) {
       let slot = this.slots.find((s) => !s.job);
       if (!slot && this.slots.length < this.size) slot = this.spawn();
       if (!slot) return;
-      const job = this.queue.shift() as Job;
+      const job = this.next();
+      if (!job) return;
       slot.job = job;
       slot.worker.ref();
       slot.worker.postMessage(job.request);
@@ -131,6 +147,13 @@ class Pool {
     worker.unref();
     this.slots.push(slot);
     return slot;
+  }
+
+  /** Background jobs become foreground jobs: something now waits for them. */
+  promote(): void {
+    for (const job of this.backgroundQueue) job.background = false;
+    this.queue.push(...this.backgroundQueue.splice(0));
+    this.dispatch();
   }
 
   async close(): Promise<void> {
@@ -181,10 +204,20 @@ function sharedPool(): Pool | undefined {
  * Runs a task on a worker thread, or on this thread when workers are off or unavailable.
  * Tasks are pure functions of their input, so where they run never changes the result.
  */
-export async function runTask<T extends TaskName>(task: T, input: TaskInput<T>): Promise<TaskOutput<T>> {
+export async function runTask<T extends TaskName>(
+  task: T,
+  input: TaskInput<T>,
+  { background = false }: { background?: boolean } = {},
+): Promise<TaskOutput<T>> {
   const pool = sharedPool();
   if (!pool) return (await tasks[task](input as never)) as TaskOutput<T>;
-  return (await pool.run(task, input)) as TaskOutput<T>;
+  return (await pool.run(task, input, background)) as TaskOutput<T>;
+}
+
+/** Every queued background task becomes a foreground task (the build now waits for them). */
+export function promoteBackgroundTasks(): void {
+  const global = globalThis as { [POOLS]?: Registry };
+  for (const pool of global[POOLS]?.values() ?? []) pool.promote();
 }
 
 /** Whether tasks run on worker threads (false: on the main thread, one at a time). */

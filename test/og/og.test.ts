@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pngSize } from '../../src/charts/png.ts';
 import { standaloneSvg } from '../../src/charts/svg.ts';
 import type { OgCard } from '../../src/og/card.ts';
-import { drawOgCard, renderOgCard } from '../../src/og/render.ts';
+import { drawOgCard, prefetchOgCard, renderOgCard } from '../../src/og/render.ts';
 import { distFileFor, htmlFiles, metaTags, pngFileSize } from '../feeds/dist.ts';
 import { type BuiltSite, buildSite, PROJECT_ROOT, removeSite } from '../helpers/build-site.ts';
 
@@ -64,6 +64,17 @@ describe('preview card renderer', () => {
     expect(Buffer.compare(Buffer.from(hit.png), Buffer.from(miss.png))).toBe(0);
     expect((await renderOgCard({ ...card, title: 'Another title' })).cached).toBe(false);
     console.info(`preview card from cache: ${ms.toFixed(1)} ms`);
+  }, 30_000);
+
+  it('draws a card started ahead of need once, and hands the same bytes to its endpoint', async () => {
+    const early = { ...card, title: 'Drawn while pages render' };
+    prefetchOgCard(early);
+    prefetchOgCard(early);
+    const first = await renderOgCard(early);
+    expect(first.cached).toBe(false);
+    expect(Buffer.compare(Buffer.from(first.png), await drawOgCard(early))).toBe(0);
+    // Handed over once; the next request reads the cache.
+    expect((await renderOgCard(early)).cached).toBe(true);
   }, 30_000);
 });
 

@@ -96,4 +96,18 @@ describe('worker pool', () => {
     const here = await runTask('png', figure.svg.standalone);
     expect(Buffer.from(there).equals(Buffer.from(here))).toBe(true);
   });
+
+  it('runs foreground tasks before queued background ones', async () => {
+    const figure = buildChart({ data: 'exports', type: 'dot' }, exports, place, { stage: false });
+    // Both workers started and warm, so completion order follows dispatch order.
+    await Promise.all([runTask('png', figure.svg.standalone), runTask('png', figure.svg.standalone)]);
+    const order: string[] = [];
+    const background = Array.from({ length: 4 }, (_, i) =>
+      runTask('png', figure.svg.standalone, { background: true }).then(() => order.push(`b${i}`)),
+    );
+    const foreground = runTask('png', figure.svg.standalone).then(() => order.push('f'));
+    await Promise.all([...background, foreground]);
+    // One worker stays free of background work, so the foreground task is done first or second.
+    expect(order.indexOf('f')).toBeLessThanOrEqual(1);
+  });
 });
