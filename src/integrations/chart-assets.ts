@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { allStagedChartAssets, clearStagedChartAssets, stagedChartAssets } from '../charts/assets.ts';
 import { renderPng } from '../charts/png.ts';
-import { writePngTwins } from '../charts/png-pool.ts';
+import { renderPngs } from '../charts/png-pool.ts';
 import { WORKER_SCRIPT_ENV } from '../workers/pool.ts';
 
 const ASSET = /^\/(?:.*\/)?charts\/([0-9a-f]{16})\.(csv|svg|png)$/;
@@ -56,15 +56,13 @@ export function chartAssets(): AstroIntegration {
         if (charts.length === 0) return;
         const out = path.join(fileURLToPath(dir), 'charts');
         mkdirSync(out, { recursive: true });
+        const { pngs, stats } = await renderPngs(charts.map(([, files]) => files.svg));
         await writeAll(
-          charts.flatMap(([id, files]) => [
+          charts.flatMap(([id, files], index) => [
             [path.join(out, `${id}.csv`), files.csv],
             [path.join(out, `${id}.svg`), files.svg],
+            [path.join(out, `${id}.png`), pngs[index] as Uint8Array],
           ]),
-        );
-        const stats = await writePngTwins(
-          charts.map(([, files]) => files.svg),
-          charts.map(([id]) => path.join(out, `${id}.png`)),
         );
         logger.info(
           `${charts.length} charts: CSV, SVG and PNG written to charts/ (${stats.rendered} PNGs rendered, ${stats.cached} from cache, ${Math.round(stats.ms)} ms)`,

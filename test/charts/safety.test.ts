@@ -4,8 +4,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readJsonCache, writeJsonCache } from '../../src/charts/cache.ts';
 import { buildChart, clearRenderMemory } from '../../src/charts/engine.ts';
-import { isCompletePng, pngKey, pngSize, renderPng } from '../../src/charts/png.ts';
-import { renderPngs, writePngTwins } from '../../src/charts/png-pool.ts';
+import { isCompletePng, pngSize, renderPng } from '../../src/charts/png.ts';
+import { renderPngs } from '../../src/charts/png-pool.ts';
 import { chartTableHtml } from '../../src/charts/table.ts';
 import { fixture, place } from './helpers.ts';
 
@@ -83,23 +83,6 @@ describe('PNG twin', () => {
     const again = await renderPngs([figure.svg.standalone]);
     expect(again.stats.rendered).toBe(1);
     expect(isCompletePng(again.pngs[0] as Uint8Array)).toBe(true);
-  });
-  it('writes twins to dist/ files: drawn once per SVG, copied from the cache, redrawn when the entry is cut short', async () => {
-    const svg = buildChart({ data: 'exports', type: 'bar', title: 'Twins' }, exports, place, { stage: false }).svg
-      .standalone;
-    const out = mkdtempSync(path.join(tmpdir(), 'assay-twins-'));
-    const files = ['a.png', 'b.png'].map((name) => path.join(out, name));
-    const cold = await writePngTwins([svg, svg], files);
-    expect(cold).toMatchObject({ total: 1, rendered: 1 });
-    const expected = renderPng(svg);
-    for (const file of files) expect(Buffer.compare(readFileSync(file), expected)).toBe(0);
-    const warm = await writePngTwins([svg], [files[0] as string]);
-    expect(warm).toMatchObject({ rendered: 0, cached: 1 });
-    expect(Buffer.compare(readFileSync(files[0] as string), expected)).toBe(0);
-    const entry = path.join(cacheDir, 'png', `${pngKey(svg)}.png`);
-    writeFileSync(entry, expected.subarray(0, 1000));
-    expect((await writePngTwins([svg], [files[1] as string])).rendered).toBe(1);
-    expect(Buffer.compare(readFileSync(files[1] as string), expected)).toBe(0);
   });
 });
 
