@@ -1,5 +1,15 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import path from 'node:path';
 
 /** Root of Assay's caches: `node_modules/.cache/assay` (ASSAY_CACHE_DIR overrides, for tests). */
@@ -53,7 +63,10 @@ export function readJsonCache<T>(kind: string, key: string, isValid: (value: unk
   if (newline > 0 && text.slice(0, newline) === `${key} ${checksum(body)}`) {
     try {
       const value: unknown = JSON.parse(body);
-      if (isValid(value)) return value;
+      if (isValid(value)) {
+        markUsed(file);
+        return value;
+      }
     } catch {
       // Corrupt JSON despite a matching checksum: fall through and drop the entry.
     }
@@ -84,7 +97,10 @@ export function readBinaryCache(
   } catch {
     return undefined;
   }
-  if (isValid(bytes)) return bytes;
+  if (isValid(bytes)) {
+    markUsed(file);
+    return bytes;
+  }
   rmSync(file, { force: true });
   return undefined;
 }
@@ -93,4 +109,84 @@ export function readBinaryCache(
 export function writeBinaryCache(kind: string, key: string, ext: string, bytes: Uint8Array): void {
   if (!cacheEnabled()) return;
   writeAtomic(path.join(cacheRoot(), kind, `${key}.${ext}`), bytes);
+}
+
+/**
+ * A cache hit refreshes its entry's modification time, so `pruneCache` can tell entries a
+ * build still uses from ones nothing has asked for in weeks. One syscall per hit.
+ */
+function markUsed(file: string): void {
+  const now = new Date();
+  try {
+    utimesSync(file, now, now);
+  } catch {
+    // Read-only cache directories still work; they are just never pruned by use.
+  }
+}
+
+/** What a prune removed. */
+export interface PruneResult {
+  /** False when a prune ran recently and this one was skipped. */
+  ran: boolean;
+  files: number;
+  bytes: number;
+}
+
+/** Days an unused entry is kept: `ASSAY_CACHE_MAX_AGE_DAYS`, 30 by default. */
+export function cacheMaxAgeDays(env: NodeJS.ProcessEnv = process.env): number {
+  const days = Number(env.ASSAY_CACHE_MAX_AGE_DAYS);
+  return Number.isFinite(days) && days > 0 ? days : 30;
+}
+
+const DAY = 24 * 60 * 60 * 1000;
+/** Leftover temporary files of interrupted writes are removed after an hour. */
+const STALE_TEMP = 60 * 60 * 1000;
+
+/**
+ * Removes cache entries (every kind: figures, drawings, PNGs, cards, emails) that no build
+ * has used for `maxAgeDays`, at most once a day (a marker file records the last run), so
+ * the cache stops growing with every edit. Entries in use are refreshed on each hit, so a
+ * pruned entry is one nothing asked for; if something does again, it is simply redrawn.
+ */
+export function pruneCache({
+  maxAgeDays = cacheMaxAgeDays(),
+  now = Date.now(),
+}: {
+  maxAgeDays?: number;
+  now?: number;
+} = {}): PruneResult {
+  const root = cacheRoot();
+  const result: PruneResult = { ran: false, files: 0, bytes: 0 };
+  if (!cacheEnabled() || !existsSync(root)) return result;
+  const marker = path.join(root, '.last-prune');
+  try {
+    if (now - statSync(marker).mtimeMs < DAY) return result;
+  } catch {
+    // Never pruned: go ahead.
+  }
+  result.ran = true;
+  for (const kind of readdirSync(root, { withFileTypes: true })) {
+    if (!kind.isDirectory()) continue;
+    const dir = path.join(root, kind.name);
+    for (const name of readdirSync(dir)) {
+      const file = path.join(dir, name);
+      let stats: ReturnType<typeof statSync>;
+      try {
+        stats = statSync(file);
+      } catch {
+        continue;
+      }
+      if (!stats.isFile()) continue;
+      const age = now - stats.mtimeMs;
+      if (age > maxAgeDays * DAY || (name.endsWith('.tmp') && age > STALE_TEMP)) {
+        rmSync(file, { force: true });
+        result.files += 1;
+        result.bytes += stats.size;
+      }
+    }
+  }
+  writeFileSync(marker, '');
+  const stamp = new Date(now);
+  utimesSync(marker, stamp, stamp);
+  return result;
 }

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { allStagedChartAssets, clearStagedChartAssets, stagedChartAssets } from '../charts/assets.ts';
+import { cacheMaxAgeDays, pruneCache } from '../charts/cache.ts';
 import { renderPng } from '../charts/png.ts';
 import { renderPngs } from '../charts/png-pool.ts';
 import { WORKER_SCRIPT_ENV } from '../workers/pool.ts';
@@ -53,20 +54,27 @@ export function chartAssets(): AstroIntegration {
       },
       'astro:build:done': async ({ dir, logger }) => {
         const charts = allStagedChartAssets();
-        if (charts.length === 0) return;
-        const out = path.join(fileURLToPath(dir), 'charts');
-        mkdirSync(out, { recursive: true });
-        const { pngs, stats } = await renderPngs(charts.map(([, files]) => files.svg));
-        await writeAll(
-          charts.flatMap(([id, files], index) => [
-            [path.join(out, `${id}.csv`), files.csv],
-            [path.join(out, `${id}.svg`), files.svg],
-            [path.join(out, `${id}.png`), pngs[index] as Uint8Array],
-          ]),
-        );
-        logger.info(
-          `${charts.length} charts: CSV, SVG and PNG written to charts/ (${stats.rendered} PNGs rendered, ${stats.cached} from cache, ${Math.round(stats.ms)} ms)`,
-        );
+        if (charts.length > 0) {
+          const out = path.join(fileURLToPath(dir), 'charts');
+          mkdirSync(out, { recursive: true });
+          const { pngs, stats } = await renderPngs(charts.map(([, files]) => files.svg));
+          await writeAll(
+            charts.flatMap(([id, files], index) => [
+              [path.join(out, `${id}.csv`), files.csv],
+              [path.join(out, `${id}.svg`), files.svg],
+              [path.join(out, `${id}.png`), pngs[index] as Uint8Array],
+            ]),
+          );
+          logger.info(
+            `${charts.length} charts: CSV, SVG and PNG written to charts/ (${stats.rendered} PNGs rendered, ${stats.cached} from cache, ${Math.round(stats.ms)} ms)`,
+          );
+        }
+        // Last, once every entry this build uses has been read (and so marked as used).
+        const pruned = pruneCache();
+        if (pruned.files > 0)
+          logger.info(
+            `cache: removed ${pruned.files} entries unused for ${cacheMaxAgeDays()} days (${(pruned.bytes / 1e6).toFixed(1)} MB)`,
+          );
       },
     },
   };
