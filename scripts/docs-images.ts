@@ -34,6 +34,7 @@ export const DOC_EXAMPLES: DocExample[] = [
     name: 'line-rule',
     props: { data: WORLD, type: 'line', from: '2025-03', rules: [{ y: 5278, label: 'July 2024' }] },
   },
+  { name: 'line-series', props: { data: DESTINATIONS, type: 'line', series: 'destination' } },
   { name: 'area', props: { data: US, type: 'area' } },
   { name: 'dot', props: { data: WORLD, type: 'dot', from: '2025-03' } },
   { name: 'bar-grouped', props: { data: DESTINATIONS, type: 'bar', series: 'destination' } },

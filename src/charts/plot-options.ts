@@ -1,6 +1,7 @@
 import * as Plot from '@observablehq/plot';
 import { utcFormat } from 'd3-time-format';
 import type { Row } from '../data/schema.ts';
+import { directLabelMarks, directLabels } from './direct-labels.ts';
 import { numberFormatter } from './format.ts';
 import type { Layout } from './layout.ts';
 import { dataMarks, rowStyle } from './marks.ts';
@@ -22,7 +23,8 @@ export interface BuiltPlot {
 /** Translates a complete ChartSpec into Plot options for one layout. */
 export function plotOptions(spec: ChartSpec, layout: Layout): BuiltPlot {
   const style = rowStyle(spec);
-  const legend = legendEntries(spec);
+  const labels = directLabels(spec, layout, Math.round(spec.height * layout.heightScale) - 40);
+  const legend = legendEntries(spec, !labels);
   const legendHeight = legendRows(legend, layout) * LEGEND_ROW;
   const hasTopNotes =
     [...spec.annotations, ...spec.rules].some((m) => m.axis === 'x' && m.label) || spec.highlight?.label;
@@ -47,7 +49,7 @@ export function plotOptions(spec: ChartSpec, layout: Layout): BuiltPlot {
     width: layout.width,
     height: Math.round(spec.height * layout.heightScale) + legendHeight + (hasTopNotes ? 30 : 8),
     marginTop: legendHeight + (hasTopNotes ? 40 : 12),
-    marginRight: 16,
+    marginRight: labels?.marginRight ?? 16,
     marginBottom: spec.x.type === 'date' && spec.grain !== 'year' ? 40 : 30,
     marginLeft: Math.round(valueChars * layout.charWidth + 14),
     style: { fontSize: `${layout.fontSize}px` },
@@ -90,19 +92,21 @@ export function plotOptions(spec: ChartSpec, layout: Layout): BuiltPlot {
   marks.push(...highlightMarks(spec, bandX));
   marks.push(...dataMarks(spec, style));
   marks.push(...markerMarks(spec, layout, bandX, xValues, style.xLabel));
+  if (labels) marks.push(...directLabelMarks(spec, labels));
   options.marks = marks;
   return { options, legend, legendHeight };
 }
 
-function legendEntries(spec: ChartSpec): BuiltPlot['legend'] {
+/** Series swatches (unless lines are labelled directly) and the derived-values key. */
+function legendEntries(spec: ChartSpec, withSeries: boolean): BuiltPlot['legend'] {
   const entries: BuiltPlot['legend'] =
-    spec.seriesNames.length > 1
+    withSeries && spec.seriesNames.length > 1
       ? spec.seriesNames.map((name) => ({ label: name, colour: spec.colours[name] as string, opacity: 1 }))
       : [];
   const derived = spec.derived;
   if (derived && spec.rows.some((row) => row[derived.column] === derived.value)) {
     const colour = spec.colours[spec.seriesNames[0] as string] as string;
-    if (entries.length === 0) entries.push({ label: 'Stated', colour, opacity: 1 });
+    if (entries.length === 0 && withSeries) entries.push({ label: 'Stated', colour, opacity: 1 });
     entries.push({ label: 'Lighter: derived', colour, opacity: 0.4 });
   }
   return entries;
