@@ -139,3 +139,11 @@ export function standaloneSvg(inlineSvg: string): string {
     : '';
   return insertAfterOpenTag(`${cleanedOpen}${rest}`, background);
 }
+
+/** CSS size of an SVG from its root element's width and height (640x400 when absent). */
+export function svgSize(svg: string): { width: number; height: number } {
+  const root = /^(?:<\?xml[^>]*>\s*)?<svg\b[^>]*>/.exec(svg)?.[0] ?? '';
+  const width = Number(/\swidth="(\d+(?:\.\d+)?)"/.exec(root)?.[1] ?? 640);
+  const height = Number(/\sheight="(\d+(?:\.\d+)?)"/.exec(root)?.[1] ?? 400);
+  return { width, height };
+}

@@ -3,7 +3,7 @@ import { Resvg } from '@resvg/resvg-js';
 import satori from 'satori';
 import { readBinaryCache, writeBinaryCache } from '../charts/cache.ts';
 import { chartFontFiles, encodePng, isCompletePng } from '../charts/png.ts';
-import { STANDALONE } from '../charts/svg.ts';
+import { STANDALONE, svgSize } from '../charts/svg.ts';
 import { promoteBackgroundTasks, runTask } from '../workers/pool.ts';
 import { type OgCard, type OgLayoutCard, ogCardTree } from './card.ts';
 import { ogFonts, ogFontsVersion } from './fonts.ts';
@@ -22,14 +22,6 @@ export function ogCardKey(card: OgCard): string {
     .update(JSON.stringify(card))
     .digest('hex')
     .slice(0, 24);
-}
-
-/** Size of a standalone SVG from its root's width and height. */
-function svgSize(svg: string): { width: number; height: number } {
-  const root = /^<svg\b[^>]*>/.exec(svg)?.[0] ?? '';
-  const width = Number(/\swidth="(\d+(?:\.\d+)?)"/.exec(root)?.[1] ?? 640);
-  const height = Number(/\sheight="(\d+(?:\.\d+)?)"/.exec(root)?.[1] ?? 400);
-  return { width, height };
 }
 
 /**

@@ -162,12 +162,20 @@ class Pool {
   }
 }
 
+/** Resolved worker scripts, by the setting they came from: one file check, not one per task. */
+const scripts = new Map<string, string | undefined>();
+
 function workerScript(): string | undefined {
-  const fromEnv = process.env[WORKER_SCRIPT_ENV];
-  if (fromEnv && existsSync(fromEnv)) return fromEnv;
-  // Unbundled (tests, integrations): the script sits next to this module.
-  const local = fileURLToPath(new URL('./render-worker.ts', import.meta.url));
-  return existsSync(local) ? local : undefined;
+  const fromEnv = process.env[WORKER_SCRIPT_ENV] ?? '';
+  if (!scripts.has(fromEnv)) {
+    // Unbundled (tests, integrations): the script sits next to this module.
+    const local = fileURLToPath(new URL('./render-worker.ts', import.meta.url));
+    scripts.set(
+      fromEnv,
+      [fromEnv, local].find((file) => file && existsSync(file)),
+    );
+  }
+  return scripts.get(fromEnv);
 }
 
 function poolSize(): number {
