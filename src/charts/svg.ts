@@ -1,3 +1,4 @@
+import { isDrawingElement } from './drawing-dom.ts';
 import { escapeXml } from './escape.ts';
 import type { Layout } from './layout.ts';
 import { type BuiltPlot, LEGEND_ROW, legendEntryWidth } from './plot-options.ts';
@@ -51,6 +52,10 @@ export function cleanPlotSvg(svg: Element, layout: Layout): string {
   svg.removeAttribute('font-family');
   svg.setAttribute('font-size', String(layout.fontSize));
   svg.setAttribute('class', `chart__plot chart__plot--${layout.name}`);
+  if (isDrawingElement(svg))
+    return svg.serialize((name, value) =>
+      name === 'aria-label' ? ['data-mark', value] : GEOMETRY.has(name) ? [name, roundNumbers(value)] : [name, value],
+    );
   // Inside tags only: text (titles, labels) is author data and keeps every character.
   return svg.outerHTML.replace(/<[a-z][^>]*>/g, (tag) =>
     tag
