@@ -106,25 +106,30 @@ function drawHere(spec: ChartSpec, key: string, place: ChartPlace): { key: strin
   return { key, svg };
 }
 
-/** Draws on a worker thread, so the main thread renders other pages meanwhile. */
+/**
+ * Draws on a worker thread, so the main thread renders other pages meanwhile. The worker
+ * also stores the drawing and, when given, the figure entry waiting for it (`stored`: true),
+ * so cache writes stay off this thread.
+ */
 async function drawInWorker(
   spec: ChartSpec,
   key: string,
   place: ChartPlace,
-): Promise<{ key: string; svg: RenderedSvg }> {
+  figure: { key: string; entry: Omit<StoredFigure, 'drawing'> },
+): Promise<{ key: string; svg: RenderedSvg; stored?: boolean }> {
   if (spec.plot) return drawHere(spec, key, place);
   const cached = cachedDrawing(key);
   if (cached) return { key, svg: cached };
   let pending = pendingDrawings.get(key);
   if (!pending) {
-    // The worker stores the drawing in the disk cache; this thread only keeps it in memory.
-    pending = runTask('svg', { spec, labels: SHARED_LABELS, place, cacheKey: key })
+    pending = runTask('svg', { spec, labels: SHARED_LABELS, place, cacheKey: key, figure })
       .then((svg) => {
         drawings.set(key, svg);
         return svg;
       })
       .finally(() => pendingDrawings.delete(key));
     pendingDrawings.set(key, pending);
+    return { key, svg: await pending, stored: true };
   }
   return { key, svg: await pending };
 }
@@ -167,13 +172,16 @@ function prepareFigure(props: Record<string, unknown>, dataset: Dataset, place: 
   };
 }
 
-/** Stores a new figure in the disk cache (by reference to its drawing) and returns it with its ids. */
+/**
+ * Stores a new figure in the disk cache (by reference to its drawing), unless the worker that
+ * drew it already did, and returns it with its ids.
+ */
 function completeFigure(
   key: string,
   parts: ReturnType<typeof prepareFigure>['parts'],
-  drawn: { key: string; svg: RenderedSvg },
+  drawn: { key: string; svg: RenderedSvg; stored?: boolean },
 ): RenderedFigure {
-  writeJsonCache('figure', key, { ...parts, drawing: drawn.key } satisfies StoredFigure);
+  if (!drawn.stored) writeJsonCache('figure', key, { ...parts, drawing: drawn.key } satisfies StoredFigure);
   return { ...parts, svg: withIds(drawn.svg, parts.id) };
 }
 
@@ -235,7 +243,7 @@ export async function buildChartAsync(
     let pending = pendingFigures.get(key);
     if (!pending) {
       const { spec, drawingKey, parts } = prepareFigure(props, dataset, place);
-      pending = drawInWorker(spec, drawingKey, place)
+      pending = drawInWorker(spec, drawingKey, place, { key, entry: parts })
         .then((drawn) => completeFigure(key, parts, drawn))
         .finally(() => pendingFigures.delete(key));
       pendingFigures.set(key, pending);

@@ -1,5 +1,5 @@
 import { runTask } from '../workers/pool.ts';
-import { readBinaryCache, writeBinaryCache } from './cache.ts';
+import { readBinaryCache } from './cache.ts';
 import { isCompletePng, pngKey } from './png.ts';
 
 /** Timing of a batch of PNGs, for the build log and the benchmark. */
@@ -32,9 +32,8 @@ export async function renderPngs(svgs: readonly string[]): Promise<{ pngs: Uint8
   });
   await Promise.all(
     todo.map(async (index) => {
-      const png = await runTask('png', svgs[index] as string);
-      pngs[index] = png;
-      writeBinaryCache('png', keys[index] as string, 'png', png);
+      // The worker stores the PNG in the cache: file writes stay off this thread.
+      pngs[index] = await runTask('png', { input: svgs[index] as string, cacheKey: keys[index] as string });
     }),
   );
   for (const [index, key] of keys.entries()) pngs[index] ??= pngs[firstOf.get(key) as number] as Uint8Array;

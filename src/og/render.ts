@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Resvg } from '@resvg/resvg-js';
 import satori from 'satori';
-import { readBinaryCache, writeBinaryCache } from '../charts/cache.ts';
+import { readBinaryCache } from '../charts/cache.ts';
 import { chartFontFiles, encodePng, isCompletePng } from '../charts/png.ts';
 import { STANDALONE, svgSize } from '../charts/svg.ts';
 import { promoteBackgroundTasks, runTask } from '../workers/pool.ts';
@@ -84,9 +84,8 @@ function pendingCards(): Map<string, Promise<CardResult>> {
 async function readOrDraw(key: string, card: OgCard, background: boolean): Promise<CardResult> {
   const hit = readBinaryCache('og', key, 'png', isCompletePng);
   if (hit) return { png: hit, cached: true };
-  // Drawn on a worker thread: pages keep rendering on the main thread meanwhile.
-  const png = await runTask('ogCard', card, { background });
-  writeBinaryCache('og', key, 'png', png);
+  // Drawn and stored on a worker thread: pages keep rendering on the main thread meanwhile.
+  const png = await runTask('ogCard', { input: card, cacheKey: key }, { background });
   return { png, cached: false };
 }
 

@@ -70,8 +70,18 @@ interface Job {
 
 interface Slot {
   worker: Worker;
-  job: Job | undefined;
+  /** Jobs sent to this worker and not yet answered, by request id. */
+  jobs: Map<number, Job>;
 }
+
+/**
+ * Jobs sent to a worker before it answers the previous one. The main thread hands out work
+ * only between its own tasks, and page rendering keeps it busy for long stretches; with one
+ * job queued ahead, a worker that finishes starts the next at once instead of waiting.
+ */
+const PIPELINE_DEPTH = 2;
+
+const hasBackgroundJob = (slot: Slot) => [...slot.jobs.values()].some((job) => job.background);
 
 class Pool {
   private readonly slots: Slot[] = [];
@@ -95,38 +105,46 @@ class Pool {
   }
 
   /**
-   * Foreground jobs (a page waits for them) go first. Background jobs take at most
-   * size - 1 workers, so one stays free for the next foreground job.
+   * The next job for `slot`. Foreground jobs (a page waits for them) go first. A worker holds
+   * at most one background job, and background jobs occupy at most size - 1 workers, so one
+   * worker always stays free for the next foreground job.
    */
-  private next(): Job | undefined {
+  private next(slot: Slot): Job | undefined {
+    if (slot.jobs.size >= PIPELINE_DEPTH) return undefined;
     if (this.queue.length > 0) return this.queue.shift();
-    if (this.backgroundQueue.length === 0) return undefined;
-    const busyInBackground = this.slots.filter((slot) => slot.job?.background).length;
+    if (this.backgroundQueue.length === 0 || hasBackgroundJob(slot)) return undefined;
+    const busyInBackground = this.slots.filter(hasBackgroundJob).length;
     return busyInBackground < Math.max(1, this.size - 1) ? this.backgroundQueue.shift() : undefined;
   }
 
   private dispatch(): void {
     while (this.queue.length > 0 || this.backgroundQueue.length > 0) {
-      let slot = this.slots.find((s) => !s.job);
-      if (!slot && this.slots.length < this.size) slot = this.spawn();
-      if (!slot) return;
-      const job = this.next();
-      if (!job) return;
-      slot.job = job;
-      slot.worker.ref();
-      slot.worker.postMessage(job.request);
+      if (this.slots.length < this.size && this.slots.every((slot) => slot.jobs.size > 0)) this.spawn();
+      // The least loaded worker that can take a job gets it.
+      const slots = [...this.slots].sort((a, b) => a.jobs.size - b.jobs.size);
+      let sent = false;
+      for (const slot of slots) {
+        const job = this.next(slot);
+        if (!job) continue;
+        slot.jobs.set(job.request.id, job);
+        slot.worker.ref();
+        slot.worker.postMessage(job.request);
+        sent = true;
+        break;
+      }
+      if (!sent) return;
     }
   }
 
   private spawn(): Slot {
     // SHARE_ENV: cache settings changed after the pool started (tests) reach the workers too.
     const worker = new Worker(this.script, { env: SHARE_ENV });
-    const slot: Slot = { worker, job: undefined };
+    const slot: Slot = { worker, jobs: new Map() };
     worker.on('message', (reply: TaskReply) => {
-      const job = slot.job;
-      slot.job = undefined;
+      const job = slot.jobs.get(reply.id);
+      slot.jobs.delete(reply.id);
       // An idle worker must not keep the build process alive.
-      worker.unref();
+      if (slot.jobs.size === 0) worker.unref();
       if (job) {
         if (reply.error) job.reject(deserialiseError(reply.error));
         else job.resolve(reply.output);
@@ -134,10 +152,10 @@ class Pool {
       this.dispatch();
     });
     const fail = (error: Error) => {
-      const job = slot.job;
-      slot.job = undefined;
+      const jobs = [...slot.jobs.values()];
+      slot.jobs.clear();
       this.slots.splice(this.slots.indexOf(slot), 1);
-      job?.reject(new Error(`a worker thread failed: ${error.message}`, { cause: error }));
+      for (const job of jobs) job.reject(new Error(`a worker thread failed: ${error.message}`, { cause: error }));
       this.dispatch();
     };
     worker.on('error', fail);

@@ -2,7 +2,7 @@
  * The work a worker thread can do: pure functions from a structured-clonable input to a
  * structured-clonable output, so they give the same result on any thread.
  */
-import { writeJsonCache } from '../charts/cache.ts';
+import { writeBinaryCache, writeJsonCache } from '../charts/cache.ts';
 import { renderPng } from '../charts/png.ts';
 import { type ChartLabels, type RenderedSvg, renderSvg } from '../charts/render.ts';
 import type { ChartPlace, ChartSpec } from '../charts/spec.ts';
@@ -16,20 +16,39 @@ export interface SvgTask {
   place: ChartPlace;
   /** Render-cache key to store the drawing under, here rather than on the busy main thread. */
   cacheKey?: string;
+  /** The figure-cache entry waiting for this drawing, stored here too (its `drawing` is `cacheKey`). */
+  figure?: { key: string; entry: Record<string, unknown> };
+}
+
+/** An image task: what to draw, and the cache key to store the PNG under (off the main thread). */
+export interface ImageTask<T> {
+  input: T;
+  cacheKey?: string;
 }
 
 // Outputs are fresh copies, so the worker can transfer their buffers. Wrapped in arrows: this module and og/render.ts import each other, so bindings are read late.
 export const tasks = {
   /** Plot and linkedom: the wide, narrow and standalone SVG of a chart. */
-  svg: ({ spec, labels, place, cacheKey }: SvgTask): RenderedSvg => {
+  svg: ({ spec, labels, place, cacheKey, figure }: SvgTask): RenderedSvg => {
     const svg = renderSvg(spec, labels, place);
-    if (cacheKey) writeJsonCache('render', cacheKey, svg);
+    if (cacheKey) {
+      writeJsonCache('render', cacheKey, svg);
+      if (figure) writeJsonCache('figure', figure.key, { ...figure.entry, drawing: cacheKey });
+    }
     return svg;
   },
   /** resvg: a standalone SVG to its 2x PNG twin. */
-  png: (svg: string): Uint8Array => new Uint8Array(renderPng(svg)),
+  png: ({ input: svg, cacheKey }: ImageTask<string>): Uint8Array => {
+    const png = new Uint8Array(renderPng(svg));
+    if (cacheKey) writeBinaryCache('png', cacheKey, 'png', png);
+    return png;
+  },
   /** satori and resvg: a 1200x630 preview card. */
-  ogCard: async (card: OgCard): Promise<Uint8Array> => new Uint8Array(await drawOgCard(card)),
+  ogCard: async ({ input: card, cacheKey }: ImageTask<OgCard>): Promise<Uint8Array> => {
+    const png = new Uint8Array(await drawOgCard(card));
+    if (cacheKey) writeBinaryCache('og', cacheKey, 'png', png);
+    return png;
+  },
 };
 
 export type TaskName = keyof typeof tasks;

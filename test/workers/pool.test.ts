@@ -86,26 +86,29 @@ describe('worker pool', () => {
     expect((error as Error).message).toContain('in a worker thread');
     // The pool is still usable afterwards.
     const figure = buildChart({ data: 'exports' }, exports, place, { stage: false });
-    expect((await runTask('png', figure.svg.standalone)).length).toBeGreaterThan(100);
+    expect((await runTask('png', { input: figure.svg.standalone })).length).toBeGreaterThan(100);
   });
 
   it('rasterises the same PNG bytes on a worker as on the main thread', async () => {
     const figure = buildChart({ data: 'exports', type: 'area' }, exports, place, { stage: false });
-    const there = await runTask('png', figure.svg.standalone);
+    const there = await runTask('png', { input: figure.svg.standalone });
     process.env[WORKERS_ENV] = '0';
-    const here = await runTask('png', figure.svg.standalone);
+    const here = await runTask('png', { input: figure.svg.standalone });
     expect(Buffer.from(there).equals(Buffer.from(here))).toBe(true);
   });
 
   it('runs foreground tasks before queued background ones', async () => {
     const figure = buildChart({ data: 'exports', type: 'dot' }, exports, place, { stage: false });
     // Both workers started and warm, so completion order follows dispatch order.
-    await Promise.all([runTask('png', figure.svg.standalone), runTask('png', figure.svg.standalone)]);
+    await Promise.all([
+      runTask('png', { input: figure.svg.standalone }),
+      runTask('png', { input: figure.svg.standalone }),
+    ]);
     const order: string[] = [];
     const background = Array.from({ length: 4 }, (_, i) =>
-      runTask('png', figure.svg.standalone, { background: true }).then(() => order.push(`b${i}`)),
+      runTask('png', { input: figure.svg.standalone }, { background: true }).then(() => order.push(`b${i}`)),
     );
-    const foreground = runTask('png', figure.svg.standalone).then(() => order.push('f'));
+    const foreground = runTask('png', { input: figure.svg.standalone }).then(() => order.push('f'));
     await Promise.all([...background, foreground]);
     // One worker stays free of background work, so the foreground task is done first or second.
     expect(order.indexOf('f')).toBeLessThanOrEqual(1);
