@@ -91,7 +91,8 @@ export function plotOptions(spec: ChartSpec, layout: Layout): BuiltPlot {
   const marks: Plot.Markish[] = [];
   marks.push(...highlightMarks(spec, bandX));
   marks.push(...dataMarks(spec, style));
-  marks.push(...markerMarks(spec, layout, bandX, xValues, style.xLabel));
+  const margins = { left: options.marginLeft as number, right: options.marginRight as number };
+  marks.push(...markerMarks(spec, layout, bandX, xValues, style.xLabel, margins));
   if (labels) marks.push(...directLabelMarks(spec, labels));
   options.marks = marks;
   return { options, legend, legendHeight };
@@ -206,9 +207,11 @@ function markerMarks(
   bandX: boolean,
   values: readonly AxisValue[],
   xLabel: (v: AxisValue) => string,
+  margins: { left: number; right: number },
 ): Plot.Markish[] {
   const marks: Plot.Markish[] = [];
   const lineWidth = layout.name === 'narrow' ? 14 : 24;
+  const frameWidth = layout.width - margins.left - margins.right;
   const notes: Marker[] = [...spec.rules, ...spec.annotations];
   if (spec.highlight?.label) notes.push({ axis: 'x', value: spec.highlight.from, label: spec.highlight.label });
   const horizontalValueAxis = spec.horizontal;
@@ -253,8 +256,6 @@ function markerMarks(
     }
     const at = bandX ? bandFor(note.value, spec, values) : note.value;
     if (at === undefined) continue;
-    const index = bandX ? values.findIndex((v) => compareCells(v, at) === 0) : positionIndex(at, values);
-    const leftHalf = index / Math.max(1, values.length - 1) < 0.5;
     const label = note.label;
     if (spec.horizontal) {
       if (label)
@@ -270,6 +271,13 @@ function markerMarks(
       marks.push(Plot.ruleX([at], NOTE_STYLE));
     }
     if (label) {
+      // The label runs right from its line when it fits (or has more room there), else left;
+      // it sits above the frame, so it may use the margins but never the SVG's edges.
+      const x = xFraction(at, values, bandX) * frameWidth;
+      const width = Math.min(label.length * layout.charWidth, lineWidth * layout.fontSize);
+      const roomRight = frameWidth - x + margins.right;
+      const roomLeft = x + margins.left;
+      const rightwards = roomRight >= width || roomRight >= roomLeft;
       marks.push(
         Plot.text([label], {
           x: at as never,
@@ -277,8 +285,8 @@ function markerMarks(
           lineAnchor: 'bottom',
           // Clear of the top value-axis label, which straddles the frame's top edge.
           dy: -10,
-          textAnchor: leftHalf ? 'start' : 'end',
-          dx: bandX ? 0 : leftHalf ? 3 : -3,
+          textAnchor: rightwards ? 'start' : 'end',
+          dx: bandX ? 0 : rightwards ? 3 : -3,
           lineWidth,
           text: (d) => d,
           title: () => `${xLabel(note.value)}: ${label}`,
@@ -289,9 +297,17 @@ function markerMarks(
   return marks;
 }
 
-function positionIndex(at: AxisValue, values: readonly AxisValue[]): number {
-  const index = values.findIndex((v) => compareCells(v, at) >= 0);
-  return index < 0 ? values.length - 1 : index;
+/** Where `at` falls across the x axis, from 0 (left edge of the frame) to 1 (right edge). */
+function xFraction(at: AxisValue, values: readonly AxisValue[], bandX: boolean): number {
+  if (bandX) {
+    const index = values.findIndex((v) => compareCells(v, at) === 0);
+    return (Math.max(0, index) + 0.5) / Math.max(1, values.length);
+  }
+  const number = (v: AxisValue) => (v instanceof Date ? v.getTime() : typeof v === 'number' ? v : Number.NaN);
+  const first = number(values[0] as AxisValue);
+  const last = number(values[values.length - 1] as AxisValue);
+  const fraction = (number(at) - first) / (last - first);
+  return Number.isFinite(fraction) ? Math.min(1, Math.max(0, fraction)) : 0.5;
 }
 
 function barTop(spec: ChartSpec, at: AxisValue): number {
