@@ -9,7 +9,8 @@ const exports = fixture('exports');
 /** Each x-annotation label's text, anchor and x position (its group's dx included). */
 function annotationLabels(svg: string) {
   const labels: { text: string; anchor: string; x: number }[] = [];
-  const group = /<g transform="translate\((-?[\d.]+),-?[\d.]+\)" text-anchor="(start|end)" data-mark="text">(.*?)<\/g>/g;
+  const group =
+    /<g transform="translate\((-?[\d.]+),-?[\d.]+\)" text-anchor="(start|end)" data-mark="text">(.*?)<\/g>/g;
   for (const [, dx, anchor, body] of svg.matchAll(group)) {
     for (const [, x, text] of (body as string).matchAll(/<text transform="translate\((-?[\d.]+),[^"]*\)">([^<]*)/g))
       labels.push({ text: text as string, anchor: anchor as string, x: Number(x) + Number(dx) });
@@ -23,12 +24,9 @@ describe('annotation labels', () => {
     for (const date of dates) {
       it(`stay inside the SVG at both widths: ${type} chart, label at ${date}`, () => {
         const label = `${date.slice(8)} ${date.slice(5, 7)}: licences required`;
-        const figure = buildChart(
-          { data: 'exports', type, annotations: [{ x: date, label }] },
-          exports,
-          place,
-          { stage: false },
-        );
+        const figure = buildChart({ data: 'exports', type, annotations: [{ x: date, label }] }, exports, place, {
+          stage: false,
+        });
         for (const layout of [LAYOUTS.wide, LAYOUTS.narrow]) {
           const svg = figure.svg[layout.name];
           const [found] = annotationLabels(svg).filter((l) => l.text === label);
