@@ -15,10 +15,23 @@ function registry(): Map<string, ChartAssetFiles> {
   return global[REGISTRY];
 }
 
+const SINK = Symbol.for('assay.chart-asset-sink');
+type Sink = (id: string, files: ChartAssetFiles) => void;
+
+/**
+ * Sets (or, with undefined, removes) the function told about each newly staged chart: the
+ * build writes a chart's files while other pages still render, instead of all at the end.
+ */
+export function onChartStaged(sink: Sink | undefined): void {
+  (globalThis as { [SINK]?: Sink })[SINK] = sink;
+}
+
 /** Records a chart's files for the build to write; identical charts share files by id. */
 export function stageChartAssets(id: string, files: ChartAssetFiles): void {
   const staged = registry();
-  if (!staged.has(id)) staged.set(id, files);
+  if (staged.has(id)) return;
+  staged.set(id, files);
+  (globalThis as { [SINK]?: Sink })[SINK]?.(id, files);
 }
 
 /** The staged files of one chart (dev server, preview cards). */

@@ -1,9 +1,15 @@
 import { mkdirSync } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { allStagedChartAssets, clearStagedChartAssets, stagedChartAssets } from '../charts/assets.ts';
+import {
+  allStagedChartAssets,
+  type ChartAssetFiles,
+  clearStagedChartAssets,
+  onChartStaged,
+  stagedChartAssets,
+} from '../charts/assets.ts';
 import { cacheMaxAgeDays, pruneCache } from '../charts/cache.ts';
 import { renderPng } from '../charts/png.ts';
 import { renderPngs } from '../charts/png-pool.ts';
@@ -23,12 +29,40 @@ async function writeAll(files: [string, string | Uint8Array][], batch = 64): Pro
 }
 
 /**
+ * Writes each chart's CSV and SVG as soon as a page stages it, through libuv's thread pool,
+ * while the main thread renders other pages (Astro empties dist/ before pages render).
+ * `finish` waits for every write and fails the build on the first error.
+ */
+function earlyWriter(out: string) {
+  let made: Promise<unknown> | undefined;
+  const writes = new Map<string, Promise<void>>();
+  return {
+    write(id: string, files: ChartAssetFiles): void {
+      made ??= mkdir(out, { recursive: true });
+      const written = made.then(() =>
+        Promise.all([
+          writeFile(path.join(out, `${id}.csv`), files.csv),
+          writeFile(path.join(out, `${id}.svg`), files.svg),
+        ]).then(() => undefined),
+      );
+      written.catch(() => {}); // reported by finish()
+      writes.set(id, written);
+    },
+    out,
+    has: (id: string) => writes.has(id),
+    finish: () => Promise.all(writes.values()),
+  };
+}
+
+/**
  * Writes every chart's CSV, standalone SVG and PNG twin to `dist/charts/<id>.*`.
- * Components stage CSV and SVG in memory while pages render; at `astro:build:done` they are
- * written and the PNGs rasterised on worker threads (cached by content). In `astro dev`
- * the same files are served from memory, PNGs drawn on request.
+ * Components stage CSV and SVG in memory while pages render, and they are written at once;
+ * at `astro:build:done` the PNGs are rasterised on worker threads (cached by content) and
+ * written. In `astro dev` the same files are served from memory, PNGs drawn on request.
  */
 export function chartAssets(): AstroIntegration {
+  let outDir: string | undefined;
+  let early: ReturnType<typeof earlyWriter> | undefined;
   return {
     name: 'assay-chart-assets',
     hooks: {
@@ -36,9 +70,17 @@ export function chartAssets(): AstroIntegration {
         // Bundled page code cannot find the worker script next to itself; tell it where it is.
         process.env[WORKER_SCRIPT_ENV] = fileURLToPath(new URL('../workers/render-worker.ts', import.meta.url));
       },
+      'astro:config:done': ({ config }) => {
+        outDir = fileURLToPath(config.outDir);
+      },
       'astro:build:start': () => {
         // Only charts rendered by this build may reach dist/.
         clearStagedChartAssets();
+        if (outDir) {
+          const writer = earlyWriter(path.join(outDir, 'charts'));
+          early = writer;
+          onChartStaged((id, files) => writer.write(id, files));
+        }
       },
       'astro:server:setup': ({ server }) => {
         server.middlewares.use((request, response, next) => {
@@ -53,15 +95,23 @@ export function chartAssets(): AstroIntegration {
         });
       },
       'astro:build:done': async ({ dir, logger }) => {
+        onChartStaged(undefined);
         const charts = allStagedChartAssets();
         if (charts.length > 0) {
           const out = path.join(fileURLToPath(dir), 'charts');
           mkdirSync(out, { recursive: true });
           const { pngs, stats } = await renderPngs(charts.map(([, files]) => files.svg));
+          // Written while pages rendered, unless the output went elsewhere after all.
+          const written = early?.out === out ? early : undefined;
+          await written?.finish();
           await writeAll(
-            charts.flatMap(([id, files], index) => [
-              [path.join(out, `${id}.csv`), files.csv],
-              [path.join(out, `${id}.svg`), files.svg],
+            charts.flatMap(([id, files], index): [string, string | Uint8Array][] => [
+              ...(written?.has(id)
+                ? []
+                : ([
+                    [path.join(out, `${id}.csv`), files.csv],
+                    [path.join(out, `${id}.svg`), files.svg],
+                  ] as [string, string][])),
               [path.join(out, `${id}.png`), pngs[index] as Uint8Array],
             ]),
           );
