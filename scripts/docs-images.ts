@@ -90,6 +90,8 @@ export function drawExample(example: DocExample): string {
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
+  // Drawn afresh: a cached drawing from an engine change not yet versioned would hide it.
+  process.env.ASSAY_NO_CACHE = '1';
   mkdirSync(DOCS_IMAGES, { recursive: true });
   for (const example of DOC_EXAMPLES) {
     const file = path.join(DOCS_IMAGES, `${example.name}.svg`);

@@ -5,6 +5,7 @@ import { directLabelMarks, directLabels } from './direct-labels.ts';
 import { numberFormatter } from './format.ts';
 import type { Layout } from './layout.ts';
 import { dataMarks, rowStyle } from './marks.ts';
+import { type RuleLabelPlace, ruleLabelPlace } from './rule-labels.ts';
 import type { AxisValue, ChartSpec, Marker } from './spec.ts';
 import { compareCells } from './values.ts';
 
@@ -91,7 +92,11 @@ export function plotOptions(spec: ChartSpec, layout: Layout): BuiltPlot {
   const marks: Plot.Markish[] = [];
   marks.push(...highlightMarks(spec, bandX));
   marks.push(...dataMarks(spec, style));
-  const margins = { left: options.marginLeft as number, right: options.marginRight as number };
+  const margins = {
+    left: options.marginLeft as number,
+    right: options.marginRight as number,
+    frameHeight: (options.height as number) - (options.marginTop as number) - (options.marginBottom as number),
+  };
   marks.push(...markerMarks(spec, layout, bandX, xValues, style.xLabel, margins));
   if (labels) marks.push(...directLabelMarks(spec, labels));
   options.marks = marks;
@@ -207,7 +212,7 @@ function markerMarks(
   bandX: boolean,
   values: readonly AxisValue[],
   xLabel: (v: AxisValue) => string,
-  margins: { left: number; right: number },
+  margins: { left: number; right: number; frameHeight: number },
 ): Plot.Markish[] {
   const marks: Plot.Markish[] = [];
   const lineWidth = layout.name === 'narrow' ? 14 : 24;
@@ -235,14 +240,20 @@ function markerMarks(
           );
       } else {
         marks.push(Plot.ruleY([level], NOTE_STYLE));
-        if (note.label)
+        if (note.label) {
+          // Lines and points can run through the label's spot; bars keep it above the line.
+          const box = {
+            width: (Math.min(note.label.length, lineWidth * 1.8) * layout.charWidth + 8) / frameWidth,
+            height: (layout.fontSize + 6) / margins.frameHeight,
+          };
+          const place: RuleLabelPlace = bandX ? { end: 'right', above: true } : ruleLabelPlace(spec, level, box);
           marks.push(
             Plot.text([note.label], {
               y: level,
-              frameAnchor: 'right',
-              textAnchor: 'end',
-              lineAnchor: 'bottom',
-              dy: -4,
+              frameAnchor: place.end,
+              textAnchor: place.end === 'right' ? 'end' : place.end === 'left' ? 'start' : 'middle',
+              lineAnchor: place.above ? 'bottom' : 'top',
+              dy: place.above ? -4 : 4,
               lineWidth,
               text: (d) => d,
               stroke: 'var(--chart-bg, white)',
@@ -251,6 +262,7 @@ function markerMarks(
               fill: 'currentColor',
             }),
           );
+        }
       }
       continue;
     }
