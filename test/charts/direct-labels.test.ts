@@ -1,22 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { buildChart } from '../../src/charts/engine.ts';
-import { parseDataset, parseDatasetMeta } from '../../src/data/parse.ts';
-import { place } from './helpers.ts';
+import { monthlyDataset, place } from './helpers.ts';
 
-const META = `title: Test exports
-description: Test data.
-source: { name: Test }
-unit: tonnes
-licence: Test only.
-columns:
-  month: { type: date, format: "%Y-%m", label: Month }
-  destination: { type: string, label: Destination }
-  tonnes: { type: number, label: Exports, unit: t }
-`;
-
-function dataset(rows: string): ReturnType<typeof parseDataset> {
-  const csv = `month,destination,tonnes\n${rows}`;
-  return parseDataset('labels', csv, parseDatasetMeta(META, 'data/labels.yml'), 'data/labels.csv', META);
+function dataset(rows: string) {
+  return monthlyDataset('labels', rows, { destination: true });
 }
 
 function lines(rows: string) {

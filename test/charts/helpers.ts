@@ -13,3 +13,21 @@ export function fixture(name: string): Dataset {
 }
 
 export const place = { file: 'content/notes/test.mdx', line: 12 };
+
+/**
+ * A small monthly dataset built in the test: `month` (YYYY-MM), optionally `destination`,
+ * and `tonnes`, from CSV rows without the header.
+ */
+export function monthlyDataset(name: string, rows: string, { destination = false } = {}): Dataset {
+  const meta = `title: Test exports
+description: Test data.
+source: { name: Test }
+unit: tonnes
+licence: Test only.
+columns:
+  month: { type: date, format: "%Y-%m", label: Month }
+${destination ? '  destination: { type: string, label: Destination }\n' : ''}  tonnes: { type: number, label: Exports, unit: t }
+`;
+  const header = destination ? 'month,destination,tonnes' : 'month,tonnes';
+  return parseDataset(name, `${header}\n${rows}`, parseDatasetMeta(meta, `data/${name}.yml`), `data/${name}.csv`, meta);
+}

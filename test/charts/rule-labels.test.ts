@@ -1,23 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { normaliseChart } from '../../src/charts/normalise.ts';
 import { ruleLabelPlace } from '../../src/charts/rule-labels.ts';
-import { parseDataset, parseDatasetMeta } from '../../src/data/parse.ts';
-import { place } from './helpers.ts';
-
-const META = `title: Test exports
-description: Test data.
-source: { name: Test }
-unit: tonnes
-licence: Test only.
-columns:
-  month: { type: date, format: "%Y-%m", label: Month }
-  tonnes: { type: number, label: Exports, unit: t }
-`;
+import { monthlyDataset, place } from './helpers.ts';
 
 /** A line chart of five months with these values. */
 function line(values: number[]) {
-  const csv = `month,tonnes\n${values.map((v, i) => `2025-0${i + 3},${v}`).join('\n')}`;
-  const data = parseDataset('rules', csv, parseDatasetMeta(META, 'data/rules.yml'), 'data/rules.csv', META);
+  const data = monthlyDataset('rules', values.map((v, i) => `2025-0${i + 3},${v}`).join('\n'));
   return normaliseChart({ data: 'rules', type: 'line' }, data, place);
 }
 
