@@ -1,29 +1,12 @@
 import AxeBuilder from '@axe-core/playwright';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { StaticServer } from '../helpers/static-server.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { chartContrast } from './chart-contrast.ts';
-import {
-  launchChromium,
-  openContext,
-  SCHEMES,
-  serveDistWithHeaders,
-  targets,
-  VIEWPORTS,
-  WCAG_TAGS,
-} from './harness.ts';
+import { openContext, SCHEMES, sharedBrowser, targets, VIEWPORTS, WCAG_TAGS } from './harness.ts';
 
 const TARGETS = targets();
 
-let browser: Browser;
-let server: StaticServer;
-beforeAll(async () => {
-  [browser, server] = await Promise.all([launchChromium(), serveDistWithHeaders()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const shared = sharedBrowser();
 
 /** What the focused element is and whether a sighted keyboard user can see it and its focus ring. */
 async function focused(page: Page) {
@@ -62,9 +45,9 @@ async function focused(page: Page) {
 describe.each(TARGETS)('$name ($url): accessibility', (target) => {
   it.each(SCHEMES)('has no axe WCAG 2.2 A/AA violations in %s mode', async (scheme) => {
     for (const viewport of VIEWPORTS) {
-      const { context, page } = await openContext(browser, server.url, viewport, scheme);
+      const { context, page } = await openContext(shared.browser, shared.server.url, viewport, scheme);
       try {
-        await page.goto(new URL(target.url, server.url).href, { waitUntil: 'load' });
+        await page.goto(new URL(target.url, shared.server.url).href, { waitUntil: 'load' });
         await page.evaluate(() => document.fonts.ready.then(() => undefined));
         // Open the data tables too: their contents are part of the page a reader can reach.
         for (const summary of await page.locator('details > summary').all()) await summary.click();
@@ -90,9 +73,9 @@ describe.each(TARGETS)('$name ($url): accessibility', (target) => {
 
   it('is usable by keyboard: the first Tab shows a skip link that moves focus to the main content', async () => {
     for (const viewport of VIEWPORTS) {
-      const { context, page } = await openContext(browser, server.url, viewport, 'light');
+      const { context, page } = await openContext(shared.browser, shared.server.url, viewport, 'light');
       try {
-        await page.goto(new URL(target.url, server.url).href, { waitUntil: 'load' });
+        await page.goto(new URL(target.url, shared.server.url).href, { waitUntil: 'load' });
         await page.keyboard.press('Tab');
         const skip = await focused(page);
         expect(skip?.tag, `first Tab at ${viewport.width}px`).toBe('a');

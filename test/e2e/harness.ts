@@ -2,7 +2,9 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Page, Request } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { securityHeaderValues } from '../../src/integrations/headers.ts';
+import { launchChromium } from '../helpers/chromium.ts';
 import { type StaticServer, serveDirectory } from '../helpers/static-server.ts';
 import { DIST, type Page as DistPage, type PageKind, readablePages } from '../site/dist.ts';
 
@@ -68,7 +70,20 @@ export function chartCount(url: string): number {
   return (readFileSync(file, 'utf8').match(/<figure class="chart\b/g) ?? []).length;
 }
 
-export { launchChromium } from '../helpers/chromium.ts';
+export { launchChromium };
+
+/** One Chromium and one dist/ server for a spec file: started before its tests, closed after them. */
+export function sharedBrowser(): { browser: Browser; server: StaticServer } {
+  const shared = {} as { browser: Browser; server: StaticServer };
+  beforeAll(async () => {
+    [shared.browser, shared.server] = await Promise.all([launchChromium(), serveDistWithHeaders()]);
+  });
+  afterAll(async () => {
+    await shared.browser?.close();
+    await shared.server?.close();
+  });
+  return shared;
+}
 
 /** dist/ on 127.0.0.1 with the same headers `_headers` gives a CDN, CSP included. */
 export function serveDistWithHeaders(): Promise<StaticServer> {

@@ -1,17 +1,15 @@
 import AxeBuilder from '@axe-core/playwright';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { contentSecurityPolicy } from '../../src/integrations/headers.ts';
-import type { StaticServer } from '../helpers/static-server.ts';
 import { overlappingLabels } from './chart-labels.ts';
 import {
   chartCount,
   collectCspReports,
-  launchChromium,
   openContext,
   SCHEMES,
   screenshotPath,
-  serveDistWithHeaders,
+  sharedBrowser,
   type Target,
   targets,
   VIEWPORTS,
@@ -20,15 +18,7 @@ import {
 
 const TARGETS = targets();
 
-let browser: Browser;
-let server: StaticServer;
-beforeAll(async () => {
-  [browser, server] = await Promise.all([launchChromium(), serveDistWithHeaders()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const shared = sharedBrowser();
 
 /** Charts on the page: for each figure, the boxes of its SVGs that are actually displayed. */
 async function chartBoxes(page: Page) {
@@ -47,14 +37,14 @@ async function chartBoxes(page: Page) {
   );
 }
 
-const pageUrl = (target: Target) => new URL(target.url, server.url).href;
+const pageUrl = (target: Target) => new URL(target.url, shared.server.url).href;
 
 describe.each(TARGETS)('$name ($url)', (target) => {
   describe.each(VIEWPORTS)('at $width x $height', (viewport) => {
     it.each(SCHEMES)(
       'reads cleanly in %s mode: charts fit, labels legible, tables open, no errors, no CSP violations',
       async (scheme) => {
-        const { context, page, problems } = await openContext(browser, server.url, viewport, scheme);
+        const { context, page, problems } = await openContext(shared.browser, shared.server.url, viewport, scheme);
         try {
           const response = await page.goto(pageUrl(target), { waitUntil: 'load' });
           expect(response?.status(), 'status of the page itself').toBe(target.kind === '404' ? 404 : 200);
@@ -117,7 +107,7 @@ const withCharts = TARGETS.filter((target) => target.kind !== '404' && chartCoun
 
 describe.each(withCharts)('$name ($url): chart downloads', (target) => {
   it('serves each "Download CSV" link as CSV with a header row and one line per table row', async () => {
-    const { context, page } = await openContext(browser, server.url, VIEWPORTS[1], 'light');
+    const { context, page } = await openContext(shared.browser, shared.server.url, VIEWPORTS[1], 'light');
     try {
       await page.goto(pageUrl(target));
       const figures = await page.$$eval('figure.chart', (all) =>
@@ -149,14 +139,14 @@ describe.each(withCharts)('$name ($url): chart downloads', (target) => {
   });
 
   it('downloads at most two font files, all self-hosted woff2', async () => {
-    const { context, page, problems } = await openContext(browser, server.url, VIEWPORTS[1], 'light');
+    const { context, page, problems } = await openContext(shared.browser, shared.server.url, VIEWPORTS[1], 'light');
     try {
       await page.goto(pageUrl(target), { waitUntil: 'load' });
       await page.evaluate(() => document.fonts.ready.then(() => undefined));
     } finally {
       await context.close();
     }
-    const origin = new URL(server.url).origin;
+    const origin = new URL(shared.server.url).origin;
     expect(problems.fonts.length, `fonts loaded: ${problems.fonts.join(', ')}`).toBeLessThanOrEqual(2);
     for (const font of problems.fonts) {
       expect(font.startsWith(origin), `${font} is not self-hosted`).toBe(true);
@@ -171,9 +161,9 @@ describe.skipIf(!search)('search (/search/)', () => {
   it.each(SCHEMES)(
     'finds notes for a word from their text, under the CSP, in %s mode (Pagefind loads and runs)',
     async (scheme) => {
-      const { context, page, problems } = await openContext(browser, server.url, VIEWPORTS[1], scheme);
+      const { context, page, problems } = await openContext(shared.browser, shared.server.url, VIEWPORTS[1], scheme);
       try {
-        await page.goto(new URL('/search/', server.url).href, { waitUntil: 'load' });
+        await page.goto(new URL('/search/', shared.server.url).href, { waitUntil: 'load' });
         const input = page.locator('main input').first();
         await input.waitFor({ state: 'visible', timeout: 10_000 });
         await input.fill('magnet');
