@@ -25,9 +25,14 @@ interface RenderedFigure {
   csv: string;
 }
 
-/** A figure on disk: its drawing by key (drawings are cached separately and shared), not the SVG again. */
+/**
+ * A figure on disk: its drawing's key and, when a worker drew it for this figure, the drawing
+ * itself (one file to read on the next build); otherwise the drawing is read from `render/`.
+ */
 interface StoredFigure extends Omit<RenderedFigure, 'svg'> {
   drawing: string;
+  /** The drawing with placeholder ids (see ID_TOKEN). */
+  svg?: RenderedSvg;
 }
 
 /** Everything `<Chart>` needs to write its figure. */
@@ -75,7 +80,8 @@ function isStoredFigure(value: unknown): value is StoredFigure {
     !!v.spec.source &&
     !!v.table &&
     Array.isArray(v.table.headers) &&
-    Array.isArray(v.table.rows)
+    Array.isArray(v.table.rows) &&
+    (v.svg === undefined || isRendered(v.svg))
   );
 }
 
@@ -147,10 +153,10 @@ function withIds(shared: RenderedSvg, id: string): RenderedSvg {
 function readFigure(key: string): RenderedFigure | undefined {
   const stored = readJsonCache('figure', key, isStoredFigure);
   if (!stored) return undefined;
-  const shared = drawings.get(stored.drawing) ?? readJsonCache('render', stored.drawing, isRendered);
+  const shared = stored.svg ?? drawings.get(stored.drawing) ?? readJsonCache('render', stored.drawing, isRendered);
   if (!shared) return undefined;
   drawings.set(stored.drawing, shared);
-  const { drawing: _drawing, ...rest } = stored;
+  const { drawing: _drawing, svg: _svg, ...rest } = stored;
   return { ...rest, svg: withIds(shared, stored.id) };
 }
 

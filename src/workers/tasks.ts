@@ -16,7 +16,10 @@ export interface SvgTask {
   place: ChartPlace;
   /** Render-cache key to store the drawing under, here rather than on the busy main thread. */
   cacheKey?: string;
-  /** The figure-cache entry waiting for this drawing, stored here too (its `drawing` is `cacheKey`). */
+  /**
+   * The figure-cache entry waiting for this drawing: stored here with the drawing inside it
+   * (one file per chart to write now and to read next build) instead of a `render/` entry.
+   */
   figure?: { key: string; entry: Record<string, unknown> };
 }
 
@@ -32,8 +35,8 @@ export const tasks = {
   svg: ({ spec, labels, place, cacheKey, figure }: SvgTask): RenderedSvg => {
     const svg = renderSvg(spec, labels, place);
     if (cacheKey) {
-      writeJsonCache('render', cacheKey, svg);
-      if (figure) writeJsonCache('figure', figure.key, { ...figure.entry, drawing: cacheKey });
+      if (figure) writeJsonCache('figure', figure.key, { ...figure.entry, drawing: cacheKey, svg });
+      else writeJsonCache('render', cacheKey, svg);
     }
     return svg;
   },
