@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import {
   existsSync,
   mkdirSync,
@@ -11,6 +10,7 @@ import {
   writeFileSync,
 } from 'node:fs';
 import path from 'node:path';
+import { crc32 } from 'node:zlib';
 
 /** Root of Assay's caches: `node_modules/.cache/assay` (ASSAY_CACHE_DIR overrides, for tests). */
 export function cacheRoot(env: NodeJS.ProcessEnv = process.env): string {
@@ -40,8 +40,12 @@ export function writeAtomic(file: string, content: string | Uint8Array): void {
   renameSync(temp, file);
 }
 
-function checksum(text: string | Uint8Array): string {
-  return createHash('sha256').update(text).digest('hex').slice(0, 16);
+/**
+ * CRC-32 of the body: it only has to catch damage (the key in the header catches
+ * collisions), and a warm build checks tens of megabytes of entries, where SHA-256 showed.
+ */
+function checksum(text: string): string {
+  return `crc32:${crc32(text).toString(16).padStart(8, '0')}`;
 }
 
 /**

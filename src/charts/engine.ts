@@ -2,6 +2,7 @@ import type { Dataset } from '../data/schema.ts';
 import { runTask } from '../workers/pool.ts';
 import { chartAssetUrls, stageChartAssets } from './assets.ts';
 import { readJsonCache, writeJsonCache } from './cache.ts';
+import { type CachedSvg, fromCached, isCached, toCached } from './cached-svg.ts';
 import { chartCsv } from './csv.ts';
 import { describeChart } from './describe.ts';
 import { figureKey } from './figure-key.ts';
@@ -32,7 +33,7 @@ interface RenderedFigure {
 interface StoredFigure extends Omit<RenderedFigure, 'svg'> {
   drawing: string;
   /** The drawing with placeholder ids (see ID_TOKEN). */
-  svg?: RenderedSvg;
+  svg?: CachedSvg;
 }
 
 /** Everything `<Chart>` needs to write its figure. */
@@ -54,18 +55,6 @@ const drawings = new Map<string, RenderedSvg>();
 /** Stands for the chart id inside cached drawings; replaced when a figure uses the drawing. */
 const ID_TOKEN = 'assay0chart0id';
 
-function isRendered(value: unknown): value is RenderedSvg {
-  const v = value as RenderedSvg | null;
-  return (
-    !!v &&
-    typeof v.wide === 'string' &&
-    v.wide.startsWith('<svg') &&
-    typeof v.narrow === 'string' &&
-    v.narrow.startsWith('<svg') &&
-    typeof v.standalone === 'string'
-  );
-}
-
 function isStoredFigure(value: unknown): value is StoredFigure {
   const v = value as StoredFigure | null;
   return (
@@ -81,7 +70,7 @@ function isStoredFigure(value: unknown): value is StoredFigure {
     !!v.table &&
     Array.isArray(v.table.headers) &&
     Array.isArray(v.table.rows) &&
-    (v.svg === undefined || isRendered(v.svg))
+    (v.svg === undefined || isCached(v.svg))
   );
 }
 
@@ -95,13 +84,17 @@ const SHARED_LABELS = { nameId: `chart-${ID_TOKEN}-name`, descriptionId: `chart-
 
 /** A drawing from memory or the disk cache. */
 function cachedDrawing(key: string): RenderedSvg | undefined {
-  const svg = drawings.get(key) ?? readJsonCache('render', key, isRendered);
-  if (svg) drawings.set(key, svg);
+  const memo = drawings.get(key);
+  if (memo) return memo;
+  const cached = readJsonCache('render', key, isCached);
+  if (!cached) return undefined;
+  const svg = fromCached(cached);
+  drawings.set(key, svg);
   return svg;
 }
 
 function storeDrawing(key: string, svg: RenderedSvg): RenderedSvg {
-  writeJsonCache('render', key, svg);
+  writeJsonCache('render', key, toCached(svg));
   drawings.set(key, svg);
   return svg;
 }
@@ -153,7 +146,7 @@ function withIds(shared: RenderedSvg, id: string): RenderedSvg {
 function readFigure(key: string): RenderedFigure | undefined {
   const stored = readJsonCache('figure', key, isStoredFigure);
   if (!stored) return undefined;
-  const shared = stored.svg ?? drawings.get(stored.drawing) ?? readJsonCache('render', stored.drawing, isRendered);
+  const shared = stored.svg ? fromCached(stored.svg) : cachedDrawing(stored.drawing);
   if (!shared) return undefined;
   drawings.set(stored.drawing, shared);
   const { drawing: _drawing, svg: _svg, ...rest } = stored;

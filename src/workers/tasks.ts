@@ -3,6 +3,7 @@
  * structured-clonable output, so they give the same result on any thread.
  */
 import { writeBinaryCache, writeJsonCache } from '../charts/cache.ts';
+import { toCached } from '../charts/cached-svg.ts';
 import { renderPng } from '../charts/png.ts';
 import { type ChartLabels, type RenderedSvg, renderSvg } from '../charts/render.ts';
 import type { ChartPlace, ChartSpec } from '../charts/spec.ts';
@@ -35,8 +36,9 @@ export const tasks = {
   svg: ({ spec, labels, place, cacheKey, figure }: SvgTask): RenderedSvg => {
     const svg = renderSvg(spec, labels, place);
     if (cacheKey) {
-      if (figure) writeJsonCache('figure', figure.key, { ...figure.entry, drawing: cacheKey, svg });
-      else writeJsonCache('render', cacheKey, svg);
+      const cached = toCached(svg);
+      if (figure) writeJsonCache('figure', figure.key, { ...figure.entry, drawing: cacheKey, svg: cached });
+      else writeJsonCache('render', cacheKey, cached);
     }
     return svg;
   },
