@@ -9,6 +9,7 @@ import {
   utimesSync,
   writeFileSync,
 } from 'node:fs';
+import { readFile, utimes } from 'node:fs/promises';
 import path from 'node:path';
 import { crc32 } from 'node:zlib';
 
@@ -107,6 +108,27 @@ export function readBinaryCache(
   }
   rmSync(file, { force: true });
   return undefined;
+}
+
+/** `readBinaryCache` through libuv's thread pool, for reads that overlap other work. */
+export async function readBinaryCacheAsync(
+  kind: string,
+  key: string,
+  ext: string,
+  isValid: (bytes: Buffer) => boolean,
+): Promise<Buffer | undefined> {
+  if (!cacheEnabled()) return undefined;
+  const file = path.join(cacheRoot(), kind, `${key}.${ext}`);
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(file);
+  } catch {
+    return undefined;
+  }
+  if (!isValid(bytes)) return undefined; // the build's own read replaces it
+  const now = new Date();
+  await utimes(file, now, now).catch(() => {});
+  return bytes;
 }
 
 /** Stores a binary cache entry atomically (no-op when caching is off). */

@@ -10,8 +10,8 @@ import {
   onChartStaged,
   stagedChartAssets,
 } from '../charts/assets.ts';
-import { cacheMaxAgeDays, pruneCache } from '../charts/cache.ts';
-import { renderPng } from '../charts/png.ts';
+import { cacheMaxAgeDays, pruneCache, readBinaryCacheAsync } from '../charts/cache.ts';
+import { isCompletePng, pngKey, renderPng } from '../charts/png.ts';
 import { renderPngs } from '../charts/png-pool.ts';
 import { WORKER_SCRIPT_ENV } from '../workers/pool.ts';
 
@@ -36,6 +36,14 @@ async function writeAll(files: [string, string | Uint8Array][], batch = 64): Pro
 function earlyWriter(out: string) {
   let made: Promise<unknown> | undefined;
   const writes = new Map<string, Promise<void>>();
+  /** Charts whose PNG twin was in the cache and is written too. */
+  const pngs = new Set<string>();
+  const copyCachedPng = async (id: string, svg: string) => {
+    const png = await readBinaryCacheAsync('png', pngKey(svg), 'png', isCompletePng);
+    if (!png) return;
+    await writeFile(path.join(out, `${id}.png`), png);
+    pngs.add(id);
+  };
   return {
     write(id: string, files: ChartAssetFiles): void {
       made ??= mkdir(out, { recursive: true });
@@ -43,6 +51,7 @@ function earlyWriter(out: string) {
         Promise.all([
           writeFile(path.join(out, `${id}.csv`), files.csv),
           writeFile(path.join(out, `${id}.svg`), files.svg),
+          copyCachedPng(id, files.svg),
         ]).then(() => undefined),
       );
       written.catch(() => {}); // reported by finish()
@@ -50,6 +59,7 @@ function earlyWriter(out: string) {
     },
     out,
     has: (id: string) => writes.has(id),
+    hasPng: (id: string) => pngs.has(id),
     finish: () => Promise.all(writes.values()),
   };
 }
@@ -100,21 +110,27 @@ export function chartAssets(): AstroIntegration {
         if (charts.length > 0) {
           const out = path.join(fileURLToPath(dir), 'charts');
           mkdirSync(out, { recursive: true });
-          const { pngs, stats } = await renderPngs(charts.map(([, files]) => files.svg));
-          // Written while pages rendered, unless the output went elsewhere after all.
+          // Written while pages rendered (PNGs found in the cache too), unless the output went
+          // elsewhere after all.
           const written = early?.out === out ? early : undefined;
           await written?.finish();
-          await writeAll(
-            charts.flatMap(([id, files], index): [string, string | Uint8Array][] => [
-              ...(written?.has(id)
+          const needPng = charts.filter(([id]) => !written?.hasPng(id));
+          const { pngs, stats } = await renderPngs(needPng.map(([, files]) => files.svg));
+          stats.cached += charts.length - needPng.length;
+          await writeAll([
+            ...charts.flatMap(([id, files]): [string, string][] =>
+              written?.has(id)
                 ? []
-                : ([
+                : [
                     [path.join(out, `${id}.csv`), files.csv],
                     [path.join(out, `${id}.svg`), files.svg],
-                  ] as [string, string][])),
-              [path.join(out, `${id}.png`), pngs[index] as Uint8Array],
+                  ],
+            ),
+            ...needPng.map(([id], index): [string, Uint8Array] => [
+              path.join(out, `${id}.png`),
+              pngs[index] as Uint8Array,
             ]),
-          );
+          ]);
           logger.info(
             `${charts.length} charts: CSV, SVG and PNG written to charts/ (${stats.rendered} PNGs rendered, ${stats.cached} from cache, ${Math.round(stats.ms)} ms)`,
           );
