@@ -27,8 +27,8 @@ interface RenderedFigure {
 }
 
 /**
- * A figure on disk: its drawing's key and, when a worker drew it for this figure, the drawing
- * itself (one file to read on the next build); otherwise the drawing is read from `render/`.
+ * A figure on disk, with its drawing (one file to read on the next build). Entries written
+ * before drawings moved into them hold only the drawing's key, read from `render/`.
  */
 interface StoredFigure extends Omit<RenderedFigure, 'svg'> {
   drawing: string;
@@ -172,15 +172,16 @@ function prepareFigure(props: Record<string, unknown>, dataset: Dataset, place: 
 }
 
 /**
- * Stores a new figure in the disk cache (by reference to its drawing), unless the worker that
- * drew it already did, and returns it with its ids.
+ * Stores a new figure in the disk cache with its drawing, unless the worker that drew it
+ * already did, and returns it with its ids.
  */
 function completeFigure(
   key: string,
   parts: ReturnType<typeof prepareFigure>['parts'],
   drawn: { key: string; svg: RenderedSvg; stored?: boolean },
 ): RenderedFigure {
-  if (!drawn.stored) writeJsonCache('figure', key, { ...parts, drawing: drawn.key } satisfies StoredFigure);
+  if (!drawn.stored)
+    writeJsonCache('figure', key, { ...parts, drawing: drawn.key, svg: toCached(drawn.svg) } satisfies StoredFigure);
   return { ...parts, svg: withIds(drawn.svg, parts.id) };
 }
 

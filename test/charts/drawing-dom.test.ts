@@ -7,36 +7,11 @@ import { LAYOUTS } from '../../src/charts/layout.ts';
 import { normaliseChart } from '../../src/charts/normalise.ts';
 import { plotOptions } from '../../src/charts/plot-options.ts';
 import { cleanPlotSvg } from '../../src/charts/svg.ts';
-import { fixture, place } from './helpers.ts';
+import { CHART_CASES } from './cases.ts';
+import { place } from './helpers.ts';
 
-const exports = fixture('exports');
-const destinations = fixture('destinations');
-
-/** Every declarative chart kind and option family the engine draws. */
-const charts: [string, Record<string, unknown>, typeof exports][] = [
-  [
-    'bar with annotation',
-    { type: 'bar', annotations: [{ x: '2025-04-04', label: 'Licences <required> & "checked"' }] },
-    exports,
-  ],
-  [
-    'horizontal bar',
-    { type: 'bar', horizontal: true, x: 'destination', where: { month: '2025-07' }, sort: '-y' },
-    destinations,
-  ],
-  ['grouped bar', { type: 'bar', series: 'destination' }, destinations],
-  ['stacked bar', { type: 'bar', series: 'destination', stack: true }, destinations],
-  ['highlighted bar and rule', { type: 'bar', highlight: '2025-05', rules: [{ y: 3000, label: 'Average' }] }, exports],
-  ['line', { type: 'line', rules: [{ y: 2000, label: 'Level' }] }, exports],
-  ['multi-series line', { type: 'line', series: 'destination' }, destinations],
-  [
-    'area with period',
-    { type: 'area', highlight: { from: '2025-04', to: '2025-05', label: 'Controls bite' } },
-    exports,
-  ],
-  ['stacked area', { type: 'area', series: 'destination' }, destinations],
-  ['dots', { type: 'dot', format: 'si' }, exports],
-];
+/** Every declarative chart kind and option family the engine draws (the escape hatch uses linkedom). */
+const charts = CHART_CASES.filter(([, props]) => !props.plot);
 
 describe('the drawing DOM', () => {
   // linkedom is the reference: a complete DOM that Plot is known to work with.

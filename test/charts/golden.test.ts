@@ -2,7 +2,8 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildChart } from '../../src/charts/engine.ts';
-import { fixture, place } from './helpers.ts';
+import { CHART_CASES, exports } from './cases.ts';
+import { place } from './helpers.ts';
 
 process.env.ASSAY_NO_CACHE = '1';
 const OUTPUT = path.join(import.meta.dirname, '..', 'output');
@@ -32,44 +33,8 @@ function golden(name: string, svg: string): void {
   expect(actual, `${name}.svg differs; see ${name}-changed.svg`).toBe(expected);
 }
 
-const exports = fixture('exports');
-const destinations = fixture('destinations');
-const cases: [string, Record<string, unknown>, typeof exports][] = [
-  ['bar', { type: 'bar', annotations: [{ x: '2025-04-04', label: '4 Apr: licences required' }] }, exports],
-  [
-    'bar-horizontal',
-    { type: 'bar', horizontal: true, x: 'destination', where: { month: '2025-07' }, sort: '-y' },
-    destinations,
-  ],
-  ['bar-grouped', { type: 'bar', series: 'destination' }, destinations],
-  ['bar-stacked', { type: 'bar', series: 'destination', stack: true }, destinations],
-  ['bar-highlight', { type: 'bar', highlight: '2025-05', rules: [{ y: 3000, label: 'Average' }] }, exports],
-  [
-    'line',
-    {
-      type: 'line',
-      rules: [{ y: 2000, label: 'Level' }],
-      annotations: [{ x: '2025-04-04', label: '4 Apr: licences required' }],
-    },
-    exports,
-  ],
-  ['line-multi', { type: 'line', series: 'destination' }, destinations],
-  ['area', { type: 'area', highlight: { from: '2025-04', to: '2025-05', label: 'Controls bite' } }, exports],
-  ['area-stacked', { type: 'area', series: 'destination' }, destinations],
-  ['dot', { type: 'dot', format: 'si' }, exports],
-  [
-    'plot-escape-hatch',
-    {
-      plot: (data: unknown[], Plot: typeof import('@observablehq/plot')) => ({
-        marks: [Plot.tickY(data, { x: 'month', y: 'tonnes' })],
-      }),
-    },
-    exports,
-  ],
-];
-
 describe('golden SVG per chart kind', () => {
-  for (const [name, props, data] of cases) {
+  for (const [name, props, data] of CHART_CASES) {
     it(name, () => {
       const figure = buildChart({ data: data.name, ...props }, data, place, { stage: false });
       expect(figure.svg.wide).not.toContain('<style');
