@@ -66,23 +66,31 @@ try {
   let chartCold: BuildRun | undefined;
   let plainWarm: BuildRun | undefined;
   let chartWarm: BuildRun | undefined;
+  // Each run's own ratios too: on a machine whose speed drifts, builds next to each other
+  // compare better than the fastest of each, so the median of these is printed alongside.
+  const pairedCold: number[] = [];
+  const pairedWarm: number[] = [];
   for (let run = 1; run <= runs; run++) {
     log(`Run ${run} of ${runs}: cold builds (chart cache and Astro cache cleared)`);
     clearCaches(plainDir);
     clearCaches(chartDir);
-    plainCold = fastest(plainCold, timed('plain, cold', plainDir));
-    chartCold = fastest(
-      chartCold,
-      timed('charts, cold', chartDir, { cpuProfileDir: profileDir && path.join(profileDir, `cold-${run}`) }),
-    );
+    const thisPlainCold = timed('plain, cold', plainDir);
+    const thisChartCold = timed('charts, cold', chartDir, {
+      cpuProfileDir: profileDir && path.join(profileDir, `cold-${run}`),
+    });
+    pairedCold.push((thisChartCold.ms - thisChartCold.pngMs) / thisPlainCold.ms);
+    plainCold = fastest(plainCold, thisPlainCold);
+    chartCold = fastest(chartCold, thisChartCold);
     rmSync(path.join(chartDir, 'dist-cold'), { recursive: true, force: true });
     renameSync(path.join(chartDir, 'dist'), path.join(chartDir, 'dist-cold'));
     log(`Run ${run} of ${runs}: warm builds (second build over the first one’s caches)`);
-    plainWarm = fastest(plainWarm, timed('plain, warm', plainDir));
-    chartWarm = fastest(
-      chartWarm,
-      timed('charts, warm', chartDir, { cpuProfileDir: profileDir && path.join(profileDir, `warm-${run}`) }),
-    );
+    const thisPlainWarm = timed('plain, warm', plainDir);
+    const thisChartWarm = timed('charts, warm', chartDir, {
+      cpuProfileDir: profileDir && path.join(profileDir, `warm-${run}`),
+    });
+    pairedWarm.push(thisChartWarm.ms / thisPlainWarm.ms);
+    plainWarm = fastest(plainWarm, thisPlainWarm);
+    chartWarm = fastest(chartWarm, thisChartWarm);
   }
   if (!plainCold || !chartCold || !plainWarm || !chartWarm) throw new Error('no runs');
 
@@ -108,6 +116,17 @@ try {
         .map((cell, c) => (c === 0 ? cell.padEnd(widths[c] as number) : cell.padStart(widths[c] as number)))
         .join('  '),
     );
+  const median = (values: number[]) => {
+    const sorted = [...values].sort((a, b) => a - b);
+    const middle = Math.floor(sorted.length / 2);
+    return sorted.length % 2
+      ? (sorted[middle] as number)
+      : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
+  };
+  const list = (values: number[]) => values.map((value) => `${value.toFixed(2)}x`).join(', ');
+  log(
+    `each run's own ratio: cold ${list(pairedCold)} (median ${median(pairedCold).toFixed(2)}x); warm ${list(pairedWarm)} (median ${median(pairedWarm).toFixed(2)}x)`,
+  );
   log('');
   log(
     `ms per chart (chart site − plain site, per tag): cold ${((coldNoPng - plainCold.ms) / charts).toFixed(2)} ms (PNG phase excluded), warm ${((chartWarm.ms - plainWarm.ms) / charts).toFixed(2)} ms (everything)`,
