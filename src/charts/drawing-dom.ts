@@ -99,10 +99,6 @@ class DrawingText extends DrawingNode {
     this.data = String(value);
   }
 
-  get nodeValue(): string {
-    return this.data;
-  }
-
   cloneNode(): DrawingText {
     return new DrawingText(this.ownerDocument, this.data);
   }
@@ -184,19 +180,11 @@ class DrawingElement extends DrawingNode {
     return this.childNodes[this.childNodes.length - 1] ?? null;
   }
 
-  get firstElementChild(): DrawingElement | null {
-    return this.children[0] ?? null;
-  }
-
   /** The nearest `<svg>` above an SVG element (Plot's tip mark asks); null for the outer one. */
   get ownerSVGElement(): DrawingElement | null {
     if (this.namespaceURI !== SVG_NS) return null;
     for (let node = this.parentNode; node; node = node.parentNode) if (node.localName === 'svg') return node;
     return null;
-  }
-
-  get isConnected(): boolean {
-    return false;
   }
 
   // Attributes
@@ -223,14 +211,6 @@ class DrawingElement extends DrawingNode {
   removeAttribute(name: string): void {
     this.#attributes.delete(name);
     if (name === 'style') this.#style = undefined;
-  }
-
-  removeAttributeNS(_namespace: string | null, name: string): void {
-    this.removeAttribute(name);
-  }
-
-  getAttributeNames(): string[] {
-    return [...this.#attributes.keys()];
   }
 
   get style(): DrawingStyle {
@@ -310,10 +290,6 @@ class DrawingElement extends DrawingNode {
 
   // Selectors
 
-  matches(selector: string): boolean {
-    return parseSelector(selector).some((complex) => matchesComplex(this, complex));
-  }
-
   closest(selector: string): DrawingElement | null {
     const list = parseSelector(selector);
     for (let element: DrawingElement | null = this; element; element = element.parentNode)
@@ -350,16 +326,6 @@ class DrawingElement extends DrawingNode {
     const out: string[] = [];
     this.write(out, rewrite);
     return out.join('');
-  }
-
-  get innerHTML(): string {
-    const out: string[] = [];
-    for (const node of this.childNodes) node.write(out);
-    return out.join('');
-  }
-
-  toString(): string {
-    return this.outerHTML;
   }
 
   write(out: string[], rewrite?: AttributeRewrite): void {

@@ -7,7 +7,7 @@ import type { Layout } from './layout.ts';
 import { dataMarks, rowStyle } from './marks.ts';
 import { type RuleLabelPlace, ruleLabelPlace } from './rule-labels.ts';
 import type { AxisValue, ChartSpec, Marker } from './spec.ts';
-import { compareCells } from './values.ts';
+import { axisPosition, compareCells } from './values.ts';
 
 /** Height of one legend row, in SVG pixels. */
 export const LEGEND_ROW = 20;
@@ -315,10 +315,9 @@ function xFraction(at: AxisValue, values: readonly AxisValue[], bandX: boolean):
     const index = values.findIndex((v) => compareCells(v, at) === 0);
     return (Math.max(0, index) + 0.5) / Math.max(1, values.length);
   }
-  const number = (v: AxisValue) => (v instanceof Date ? v.getTime() : typeof v === 'number' ? v : Number.NaN);
-  const first = number(values[0] as AxisValue);
-  const last = number(values[values.length - 1] as AxisValue);
-  const fraction = (number(at) - first) / (last - first);
+  const first = axisPosition(values[0]);
+  const last = axisPosition(values[values.length - 1]);
+  const fraction = (axisPosition(at) - first) / (last - first);
   return Number.isFinite(fraction) ? Math.min(1, Math.max(0, fraction)) : 0.5;
 }
 

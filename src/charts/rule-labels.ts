@@ -1,4 +1,5 @@
 import type { ChartSpec } from './spec.ts';
+import { axisPosition } from './values.ts';
 
 /** Where a reference line's label goes: at which end of the line, and above or below it. */
 export interface RuleLabelPlace {
@@ -55,7 +56,7 @@ export function ruleLabelPlace(spec: ChartSpec, level: number, box: LabelBox): R
 
 /** Each series as points (x as a fraction of the axis, y as the value drawn: stacked if stacked). */
 function plottedLines(spec: ChartSpec): Point[][] {
-  const xs = spec.rows.map((row) => position(row[spec.x.name]));
+  const xs = spec.rows.map((row) => axisPosition(row[spec.x.name]));
   const first = Math.min(...xs);
   const last = Math.max(...xs);
   const span = last - first || 1;
@@ -76,10 +77,6 @@ function plottedLines(spec: ChartSpec): Point[][] {
     bySeries.set(series, line);
   });
   return [...bySeries.values()].map((line) => line.sort((a, b) => a[0] - b[0]));
-}
-
-function position(value: unknown): number {
-  return value instanceof Date ? value.getTime() : typeof value === 'number' ? value : Number.NaN;
 }
 
 /** The line's values over [x0, x1]: its points inside, and where it crosses the two edges. */

@@ -28,6 +28,11 @@ export function parseAxisValue(value: string | number, column: ColumnRef): AxisV
   }
 }
 
+/** A cell's place on a continuous axis: dates by time, numbers as they are, anything else NaN. */
+export function axisPosition(value: unknown): number {
+  return value instanceof Date ? value.getTime() : typeof value === 'number' ? value : Number.NaN;
+}
+
 /** Orders cells: nulls last, then dates and numbers by value, text by locale-independent code points. */
 export function compareCells(a: Cell, b: Cell): number {
   if (a === null || b === null) return a === b ? 0 : a === null ? 1 : -1;
