@@ -9,7 +9,7 @@ import {
   utimesSync,
   writeFileSync,
 } from 'node:fs';
-import { readFile, utimes } from 'node:fs/promises';
+import { copyFile, open, utimes } from 'node:fs/promises';
 import path from 'node:path';
 import { crc32 } from 'node:zlib';
 
@@ -45,8 +45,8 @@ export function writeAtomic(file: string, content: string | Uint8Array): void {
  * CRC-32 of the body: it only has to catch damage (the key in the header catches
  * collisions), and a warm build checks tens of megabytes of entries, where SHA-256 showed.
  */
-function checksum(text: string): string {
-  return `crc32:${crc32(text).toString(16).padStart(8, '0')}`;
+function checksum(body: string | Uint8Array): string {
+  return `crc32:${crc32(body).toString(16).padStart(8, '0')}`;
 }
 
 /**
@@ -57,17 +57,17 @@ function checksum(text: string): string {
 export function readJsonCache<T>(kind: string, key: string, isValid: (value: unknown) => value is T): T | undefined {
   if (!cacheEnabled()) return undefined;
   const file = path.join(cacheRoot(), kind, `${key}.json`);
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = readFileSync(file, 'utf8');
+    bytes = readFileSync(file);
   } catch {
     return undefined;
   }
-  const newline = text.indexOf('\n');
-  const body = text.slice(newline + 1);
-  if (newline > 0 && text.slice(0, newline) === `${key} ${checksum(body)}`) {
+  // The checksum is taken over the body's bytes as read: no UTF-8 round trip before it passes.
+  const newline = bytes.indexOf(0x0a);
+  if (newline > 0 && bytes.toString('latin1', 0, newline) === `${key} ${checksum(bytes.subarray(newline + 1))}`) {
     try {
-      const value: unknown = JSON.parse(body);
+      const value: unknown = JSON.parse(bytes.toString('utf8', newline + 1));
       if (isValid(value)) {
         markUsed(file);
         return value;
@@ -110,25 +110,49 @@ export function readBinaryCache(
   return undefined;
 }
 
-/** `readBinaryCache` through libuv's thread pool, for reads that overlap other work. */
-export async function readBinaryCacheAsync(
+/** How to check a binary entry from its first and last bytes, without reading the rest. */
+export interface EndsCheck {
+  head: number;
+  tail: number;
+  isValid: (head: Buffer, tail: Buffer) => boolean;
+}
+
+/**
+ * Copies a binary cache entry to `dest` if its ends pass `check`; false on a miss. The bytes
+ * never enter JavaScript: the kernel copies the file (a warm build copies every PNG twin,
+ * tens of megabytes, which read and written through buffers kept the main thread busy).
+ * Entries are only ever replaced by rename, so a file whose ends check out is whole.
+ */
+export async function copyBinaryCacheAsync(
   kind: string,
   key: string,
   ext: string,
-  isValid: (bytes: Buffer) => boolean,
-): Promise<Buffer | undefined> {
-  if (!cacheEnabled()) return undefined;
+  dest: string,
+  check: EndsCheck,
+): Promise<boolean> {
+  if (!cacheEnabled()) return false;
   const file = path.join(cacheRoot(), kind, `${key}.${ext}`);
-  let bytes: Buffer;
+  let handle: Awaited<ReturnType<typeof open>>;
   try {
-    bytes = await readFile(file);
+    handle = await open(file, 'r');
   } catch {
-    return undefined;
+    return false;
   }
-  if (!isValid(bytes)) return undefined; // the build's own read replaces it
+  try {
+    const { size } = await handle.stat();
+    if (size < check.head + check.tail) return false;
+    const head = Buffer.alloc(check.head);
+    const tail = Buffer.alloc(check.tail);
+    await handle.read(head, 0, check.head, 0);
+    await handle.read(tail, 0, check.tail, size - check.tail);
+    if (!check.isValid(head, tail)) return false; // the build's own read replaces it
+  } finally {
+    await handle.close();
+  }
+  await copyFile(file, dest);
   const now = new Date();
   await utimes(file, now, now).catch(() => {});
-  return bytes;
+  return true;
 }
 
 /** Stores a binary cache entry atomically (no-op when caching is off). */

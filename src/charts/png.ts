@@ -93,6 +93,16 @@ export function isCompletePng(bytes: Uint8Array): boolean {
   );
 }
 
+/** `isCompletePng` from a file's first 16 and last 8 bytes, for copying without reading it all. */
+export const PNG_ENDS = {
+  head: 16,
+  tail: 8,
+  isValid: (head: Buffer, tail: Buffer) =>
+    head.subarray(0, 8).equals(SIGNATURE) &&
+    head.subarray(12, 16).toString('latin1') === 'IHDR' &&
+    tail.subarray(0, 4).toString('latin1') === 'IEND',
+};
+
 /** Width and height from a PNG's IHDR chunk. */
 export function pngSize(bytes: Uint8Array): { width: number; height: number } {
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);

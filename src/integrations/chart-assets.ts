@@ -10,8 +10,8 @@ import {
   onChartStaged,
   stagedChartAssets,
 } from '../charts/assets.ts';
-import { cacheMaxAgeDays, pruneCache, readBinaryCacheAsync } from '../charts/cache.ts';
-import { isCompletePng, pngKey, renderPng } from '../charts/png.ts';
+import { cacheMaxAgeDays, copyBinaryCacheAsync, pruneCache } from '../charts/cache.ts';
+import { PNG_ENDS, pngKey, renderPng } from '../charts/png.ts';
 import { renderPngs } from '../charts/png-pool.ts';
 import { WORKER_SCRIPT_ENV } from '../workers/pool.ts';
 
@@ -39,10 +39,7 @@ function earlyWriter(out: string) {
   /** Charts whose PNG twin was in the cache and is written too. */
   const pngs = new Set<string>();
   const copyCachedPng = async (id: string, svg: string) => {
-    const png = await readBinaryCacheAsync('png', pngKey(svg), 'png', isCompletePng);
-    if (!png) return;
-    await writeFile(path.join(out, `${id}.png`), png);
-    pngs.add(id);
+    if (await copyBinaryCacheAsync('png', pngKey(svg), 'png', path.join(out, `${id}.png`), PNG_ENDS)) pngs.add(id);
   };
   return {
     write(id: string, files: ChartAssetFiles): void {
