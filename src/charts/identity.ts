@@ -55,6 +55,28 @@ function writeStable(value: unknown, key: string, skipKey: (key: string) => bool
   return `{${parts.join(',')}}`;
 }
 
+/**
+ * Rows as stable text, column by column within each row: the keys of a row are sorted once
+ * for every run of rows with the same keys (a dataset's rows all have the same), not per row.
+ * Same rows, same text; a different value, key or order of rows, different text.
+ */
+export function rowsText(rows: readonly Record<string, unknown>[]): string {
+  const parts: string[] = [];
+  let shape = '';
+  let keys: string[] = [];
+  for (const row of rows) {
+    const own = Object.keys(row);
+    const rowShape = own.join('\0');
+    if (rowShape !== shape) {
+      shape = rowShape;
+      keys = own.sort(byPropertyOrder);
+      parts.push(`#${JSON.stringify(keys)}`);
+    }
+    parts.push(keys.map((key) => writeStable(row[key], key, () => false) ?? 'undefined').join(','));
+  }
+  return parts.join('\n');
+}
+
 /** A chart's identities, from one serialisation of its spec (the slow part, once per chart). */
 export interface ChartKeys {
   /**
@@ -70,8 +92,8 @@ export interface ChartKeys {
 }
 
 export function chartKeys(spec: ChartSpec): ChartKeys {
-  const { source, ...drawn } = spec;
-  const body = stableJson(drawn);
+  const { source, rows, ...drawn } = spec;
+  const body = `${stableJson(drawn)}\0${rowsText(rows)}`;
   const hash = (sourceJson: string, length: number) =>
     createHash('sha256')
       .update(`${RENDERER_VERSION}\0`)

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { stableJson } from '../../src/charts/identity.ts';
+import { rowsText, stableJson } from '../../src/charts/identity.ts';
 
 /** The first implementation (a JSON.stringify replacer): chart ids and cache keys were made with it. */
 function replacerStableJson(value: unknown, skipKey: (key: string) => boolean = () => false): string {
@@ -48,5 +48,32 @@ describe('stableJson', () => {
     const value = { __line: 12, data: 'x', nested: { __line: 3, keep: 1 } };
     expect(stableJson(value, skip)).toBe('{"data":"x","nested":{"keep":1}}');
     expect(stableJson(value, skip)).toBe(replacerStableJson(value, skip));
+  });
+});
+
+describe('rowsText (the rows part of a chart id)', () => {
+  const march = new Date('2025-03-01T00:00:00Z');
+  const april = new Date('2025-04-01T00:00:00Z');
+  const rows = [
+    { month: march, tonnes: 5383.5, country: 'China' },
+    { month: april, tonnes: 2626, country: 'China' },
+  ];
+  it('is the same for the same rows, whatever order their keys were set in', () => {
+    const reordered = rows.map(({ month, tonnes, country }) => ({ country, tonnes, month }));
+    expect(rowsText(reordered)).toBe(rowsText(rows));
+  });
+  it('changes with any value, the order of rows, or a column', () => {
+    const text = rowsText(rows);
+    expect(rowsText([{ ...rows[0], tonnes: 5383.6 }, rows[1] as object] as typeof rows)).not.toBe(text);
+    expect(rowsText([{ ...rows[0], month: april }, rows[1] as object] as typeof rows)).not.toBe(text);
+    expect(rowsText([rows[1], rows[0]] as typeof rows)).not.toBe(text);
+    expect(rowsText(rows.map(({ country: _, ...rest }) => rest))).not.toBe(text);
+    expect(rowsText(rows.map((row) => ({ ...row, derived: null })))).not.toBe(text);
+  });
+  it('cannot be fooled by separators inside values', () => {
+    const a = [{ label: 'a,b', n: 1 }];
+    const b = [{ label: 'a', n: 1 }];
+    expect(rowsText(a)).not.toBe(rowsText(b));
+    expect(rowsText([{ label: 'x\n#["label"]' }])).not.toBe(rowsText([{ label: 'x' }, { label: '' }]));
   });
 });
