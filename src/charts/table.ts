@@ -41,6 +41,24 @@ export function chartTable(spec: ChartSpec): ChartTable {
  * warm build (thousands of cells per site).
  */
 export function chartTableHtml(table: ChartTable, caption: string): string {
+  // A figure's table object is shared by every page that shows the chart (the latest page,
+  // its permanent version): built once per table and caption.
+  let byCaption = tableHtml.get(table);
+  if (!byCaption) {
+    byCaption = new Map();
+    tableHtml.set(table, byCaption);
+  }
+  let html = byCaption.get(caption);
+  if (html === undefined) {
+    html = buildTableHtml(table, caption);
+    byCaption.set(caption, html);
+  }
+  return html;
+}
+
+const tableHtml = new WeakMap<ChartTable, Map<string, string>>();
+
+function buildTableHtml(table: ChartTable, caption: string): string {
   const num = (i: number) => (table.numeric[i] ? ' class="num"' : '');
   const derivedRows = table.rows.some((row) => row.derived);
   const head = table.headers.map((header, i) => `<th scope="col"${num(i)}>${escapeHtml(header)}</th>`).join('');

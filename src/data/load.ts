@@ -6,8 +6,12 @@ import { type FileSource, workingTree } from './source.ts';
 
 export const DATA_DIR = 'data';
 
-/** Parsed datasets keyed by their exact file contents, so edits in dev are picked up and nothing is parsed twice. */
-const parsed = new Map<string, Dataset>();
+/**
+ * The last parse of each dataset with the file contents it came from, so edits in dev are
+ * picked up and nothing is parsed twice. Compared by content, not hashed: every chart on
+ * every page loads its dataset, and hashing the text each time showed in warm builds.
+ */
+const parsed = new Map<string, { csvText: string; metaText: string; dataset: Dataset }[]>();
 
 /** Names of every dataset (CSV files) in `data/`. */
 export function datasetNames(source: FileSource = workingTree()): string[] {
@@ -35,11 +39,16 @@ export function loadDataset(name: string, source: FileSource = workingTree()): D
       hint: `create ${metaFile} with title, description, source, unit, licence and a type for every column (see docs/datasets.md)`,
     });
   }
-  const key = `${name}\0${csvText}\0${metaText}`;
-  let dataset = parsed.get(key);
+  // One entry per distinct content: versions read the same file at several commits.
+  let seen = parsed.get(name);
+  if (!seen) {
+    seen = [];
+    parsed.set(name, seen);
+  }
+  let dataset = seen.find((entry) => entry.csvText === csvText && entry.metaText === metaText)?.dataset;
   if (!dataset) {
     dataset = parseDataset(name, csvText, parseDatasetMeta(metaText, metaFile), csvFile, metaText);
-    parsed.set(key, dataset);
+    seen.push({ csvText, metaText, dataset });
   }
   // The same bytes can be read at several vintages; the rows are shared, the vintage is not.
   return source.vintage ? { ...dataset, vintage: source.vintage } : dataset;
