@@ -9,7 +9,7 @@ import {
   utimesSync,
   writeFileSync,
 } from 'node:fs';
-import { copyFile, open, utimes } from 'node:fs/promises';
+import { copyFile, link, open, utimes } from 'node:fs/promises';
 import path from 'node:path';
 import { crc32 } from 'node:zlib';
 
@@ -118,12 +118,14 @@ export interface EndsCheck {
 }
 
 /**
- * Copies a binary cache entry to `dest` if its ends pass `check`; false on a miss. The bytes
- * never enter JavaScript: the kernel copies the file (a warm build copies every PNG twin,
- * tens of megabytes, which read and written through buffers kept the main thread busy).
- * Entries are only ever replaced by rename, so a file whose ends check out is whole.
+ * Puts a binary cache entry at `dest` if its ends pass `check`; false on a miss. The bytes
+ * never enter JavaScript: `dest` becomes a hard link to the entry (one system call; a warm
+ * build places every PNG twin, thousands of files), or a kernel-side copy where links are
+ * not possible (another file system). Sharing the inode is safe because entries are never
+ * written in place, only replaced by rename (and pruning unlinks them), so a build cannot
+ * change a file already in dist/. A file whose ends check out is whole, for the same reason.
  */
-export async function copyBinaryCacheAsync(
+export async function placeBinaryCacheAsync(
   kind: string,
   key: string,
   ext: string,
@@ -149,7 +151,11 @@ export async function copyBinaryCacheAsync(
   } finally {
     await handle.close();
   }
-  await copyFile(file, dest);
+  try {
+    await link(file, dest);
+  } catch {
+    await copyFile(file, dest);
+  }
   const now = new Date();
   await utimes(file, now, now).catch(() => {});
   return true;

@@ -10,7 +10,7 @@ import {
   onChartStaged,
   stagedChartAssets,
 } from '../charts/assets.ts';
-import { cacheMaxAgeDays, copyBinaryCacheAsync, pruneCache } from '../charts/cache.ts';
+import { cacheMaxAgeDays, placeBinaryCacheAsync, pruneCache } from '../charts/cache.ts';
 import { PNG_ENDS, pngKey, renderPng } from '../charts/png.ts';
 import { renderPngs } from '../charts/png-pool.ts';
 import { WORKER_SCRIPT_ENV } from '../workers/pool.ts';
@@ -39,7 +39,7 @@ function earlyWriter(out: string) {
   /** Charts whose PNG twin was in the cache and is written too. */
   const pngs = new Set<string>();
   const copyCachedPng = async (id: string, svg: string) => {
-    if (await copyBinaryCacheAsync('png', pngKey(svg), 'png', path.join(out, `${id}.png`), PNG_ENDS)) pngs.add(id);
+    if (await placeBinaryCacheAsync('png', pngKey(svg), 'png', path.join(out, `${id}.png`), PNG_ENDS)) pngs.add(id);
   };
   return {
     write(id: string, files: ChartAssetFiles): void {
