@@ -9,7 +9,7 @@ import {
   utimesSync,
   writeFileSync,
 } from 'node:fs';
-import { copyFile, link, open, utimes } from 'node:fs/promises';
+import { copyFile, link, open, rm, utimes } from 'node:fs/promises';
 import path from 'node:path';
 import { crc32 } from 'node:zlib';
 
@@ -151,6 +151,9 @@ export async function placeBinaryCacheAsync(
   } finally {
     await handle.close();
   }
+  // Never write into an existing `dest`: with `vite.build.emptyOutDir: false` it may be a
+  // link to a cache entry from the last build, which a copy over it would rewrite.
+  await rm(dest, { force: true });
   try {
     await link(file, dest);
   } catch {

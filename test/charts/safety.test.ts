@@ -93,6 +93,10 @@ describe('placing a cached PNG twin in dist/', () => {
     writeBinaryCache('png', 'whole', 'png', png);
     expect(await placeBinaryCacheAsync('png', 'whole', 'png', out, PNG_ENDS)).toBe(true);
     expect(Buffer.compare(readFileSync(out), png)).toBe(0);
+    // Placing it again over the last build's file (dist/ not emptied) keeps both whole.
+    expect(await placeBinaryCacheAsync('png', 'whole', 'png', out, PNG_ENDS)).toBe(true);
+    expect(Buffer.compare(readFileSync(out), png)).toBe(0);
+    expect(Buffer.compare(readFileSync(path.join(cacheDir, 'png', 'whole.png')), png)).toBe(0);
     // A later build replacing the entry leaves the placed file alone.
     writeBinaryCache('png', 'whole', 'png', Buffer.from('something else entirely'));
     expect(Buffer.compare(readFileSync(out), png)).toBe(0);
