@@ -39,7 +39,7 @@ export async function emailEdition(note: Note): Promise<string> {
     updated > note.data.published
       ? `Published ${formatDate(note.data.published)}, updated ${formatDate(updated)}`
       : `Published ${formatDate(note.data.published)}`;
-  const body = await renderNoteBody(note, 'email');
+  const body = await renderNoteBody(note);
   const fields = {
     language: site.language,
     title: note.data.title,

@@ -57,7 +57,7 @@ export function noteFeedEntry(note: Note): Promise<FeedEntry> {
 
 async function buildEntry(note: Note): Promise<FeedEntry> {
   const url = noteAbsoluteUrl(note);
-  const body = await renderNoteBody(note, 'feed');
+  const body = await renderNoteBody(note);
   return {
     id: url,
     url,

@@ -7,29 +7,26 @@ import type { RenderContext } from '../lib/render-context.ts';
 import { type Note, noteFile } from '../notes/collection.ts';
 import { siteVersions, versionData } from '../versions/site.ts';
 
-/** Where a note body goes: feed readers and email clients get PNG charts (see render-context). */
-export type OffsiteMode = Extract<NonNullable<RenderContext['mode']>, 'feed' | 'email'>;
-
 let container: Promise<experimental_AstroContainer> | undefined;
 const rendered = new Map<string, Promise<string>>();
 
 /**
- * Renders a note's MDX body to an HTML fragment with Astro's Container API: the same
- * components as the page, with `mode` telling `<Chart>` to write a PNG `<img>`.
- * Memoised per note and mode, because the site feed, every topic feed, the email edition
- * and the preview image all need the same body in one build.
+ * Renders a note's MDX body for offsite readers (email clients, feed readers) to an HTML
+ * fragment with Astro's Container API: the same components as the page, in `offsite` mode,
+ * so `<Chart>` writes a PNG `<img>`. Memoised per note, because the site feed, every topic
+ * feed, the email edition and the preview image all need the same body in one build.
  */
-export function renderNoteBody(note: Note, mode: OffsiteMode): Promise<string> {
-  const key = `${mode}\u0000${note.id}\u0000${note.digest ?? ''}`;
+export function renderNoteBody(note: Note): Promise<string> {
+  const key = `${note.id}\u0000${note.digest ?? ''}`;
   let html = rendered.get(key);
   if (!html) {
-    html = renderUncached(note, mode);
+    html = renderUncached(note);
     rendered.set(key, html);
   }
   return html;
 }
 
-async function renderUncached(note: Note, mode: OffsiteMode): Promise<string> {
+async function renderUncached(note: Note): Promise<string> {
   // One container per build: creating it loads the renderer and config each time.
   container ??= experimental_AstroContainer.create().then((created) => {
     // MDX content compiles to JSX; the container needs its renderer (Astro's own does the rest).
@@ -39,7 +36,7 @@ async function renderUncached(note: Note, mode: OffsiteMode): Promise<string> {
   const { Content } = await render(note);
   return (await container).renderToString(Content, {
     props: { components: mdxComponents },
-    locals: { assay: noteRenderContext(note, mode) },
+    locals: { assay: noteRenderContext(note) },
   });
 }
 
@@ -47,7 +44,7 @@ async function renderUncached(note: Note, mode: OffsiteMode): Promise<string> {
  * The same render context the note page uses for its latest version (NotePage.astro): charts
  * read the data vintage the note pins, so a feed or email never shows figures the page does not.
  */
-export function noteRenderContext(note: Note, mode: OffsiteMode): RenderContext {
+export function noteRenderContext(note: Note): RenderContext {
   const dev = import.meta.env.DEV;
   const file = noteFile(note);
   const index = siteVersions({ dev });
@@ -56,6 +53,6 @@ export function noteRenderContext(note: Note, mode: OffsiteMode): RenderContext 
     file,
     data: latest ? versionData(index, latest, { dev }) : workingTree(),
     latestData: workingTree(),
-    mode,
+    mode: 'offsite',
   };
 }

@@ -16,11 +16,13 @@ export interface RenderContext {
   /** When set, `vintage="latest"` charts read from here instead of `data`. */
   latestData?: FileSource;
   /**
-   * What the MDX is rendered for. `web` (default): inline SVG charts. `email` and `feed`:
-   * charts as PNG `<img>` with absolute URLs and alt text, since those readers do not render
-   * inline SVG or our CSS.
+   * What the MDX is rendered for. `web` (default): inline SVG charts. `offsite` (email editions
+   * and feeds, whose readers render neither inline SVG nor our CSS): charts as PNG `<img>`
+   * with absolute URLs and alt text. One offsite rendering serves both: what differs between
+   * an email and a feed item (inlined CSS, layout tables, tracking parameters) is done to the
+   * rendered HTML afterwards.
    */
-  mode?: 'web' | 'email' | 'feed';
+  mode?: 'web' | 'offsite';
 }
 
 /** The page's render context, or a working-tree default (e.g. an MDX page outside a note). */

@@ -21,7 +21,7 @@ export function leadChartId(html: string): string | undefined {
 
 /** A note's card: kicker with edition month, headline, dek, dates, publisher, lead chart. */
 export async function noteCard(note: Note): Promise<OgCard> {
-  const id = leadChartId(await renderNoteBody(note, 'feed'));
+  const id = leadChartId(await renderNoteBody(note));
   const chartSvg = id ? stagedChartAssets(id)?.svg : undefined;
   const updated = noteUpdated(note);
   return {
