@@ -202,8 +202,12 @@ function poolSize(): number {
     const n = Number(setting);
     if (Number.isInteger(n) && n >= 0) return n;
   }
-  return Math.min(2, availableParallelism());
+  cores ??= availableParallelism();
+  return Math.min(2, cores);
 }
+
+/** Asked once: every task dispatch looks up the pool, and this is a system call. */
+let cores: number | undefined;
 
 // Shared through globalThis: Astro bundles this module into page chunks and loads it again
 // unbundled from the integrations, and every copy must use the same threads.
