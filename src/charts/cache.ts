@@ -82,8 +82,12 @@ export function readJsonCache<T>(kind: string, key: string, isValid: (value: unk
 
 /** Stores a JSON cache entry atomically (no-op when caching is off). */
 export function writeJsonCache(kind: string, key: string, value: unknown): void {
+  writeJsonCacheText(kind, key, JSON.stringify(value));
+}
+
+/** `writeJsonCache` for a value already serialised (`body` must be JSON text). */
+export function writeJsonCacheText(kind: string, key: string, body: string): void {
   if (!cacheEnabled()) return;
-  const body = JSON.stringify(value);
   writeAtomic(path.join(cacheRoot(), kind, `${key}.json`), `${key} ${checksum(body)}\n${body}`);
 }
 

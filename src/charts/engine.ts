@@ -114,7 +114,7 @@ async function drawInWorker(
   spec: ChartSpec,
   key: string,
   place: ChartPlace,
-  figure: { key: string; entry: Omit<StoredFigure, 'drawing'> },
+  figure: { key: string; entryJson: string },
 ): Promise<{ key: string; svg: RenderedSvg; stored?: boolean }> {
   if (spec.plot) return drawHere(spec, key, place);
   const cached = cachedDrawing(key);
@@ -243,7 +243,7 @@ export async function buildChartAsync(
     let pending = pendingFigures.get(key);
     if (!pending) {
       const { spec, drawingKey, parts } = prepareFigure(props, dataset, place);
-      pending = drawInWorker(spec, drawingKey, place, { key, entry: parts })
+      pending = drawInWorker(spec, drawingKey, place, { key, entryJson: JSON.stringify(parts) })
         .then((drawn) => completeFigure(key, parts, drawn))
         .finally(() => pendingFigures.delete(key));
       pendingFigures.set(key, pending);
