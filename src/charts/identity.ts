@@ -72,9 +72,19 @@ export function rowsText(rows: readonly Record<string, unknown>[]): string {
       keys = own.sort(byPropertyOrder);
       parts.push(`#${JSON.stringify(keys)}`);
     }
-    parts.push(keys.map((key) => writeStable(row[key], key, () => false) ?? 'undefined').join(','));
+    let line = '';
+    for (const key of keys) line += `${cellText(row[key], key)},`;
+    parts.push(line);
   }
   return parts.join('\n');
+}
+
+/** One cell of `rowsText`: the common cell types written directly, anything else as stable JSON. */
+function cellText(value: unknown, key: string): string {
+  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : 'null';
+  if (typeof value === 'string') return JSON.stringify(value);
+  if (value instanceof Date) return `@${value.getTime()}`;
+  return writeStable(value, key, () => false) ?? 'undefined';
 }
 
 /** A chart's identities, from one serialisation of its spec (the slow part, once per chart). */

@@ -70,6 +70,10 @@ describe('rowsText (the rows part of a chart id)', () => {
     expect(rowsText(rows.map(({ country: _, ...rest }) => rest))).not.toBe(text);
     expect(rowsText(rows.map((row) => ({ ...row, derived: null })))).not.toBe(text);
   });
+  it('tells a date, a number and a string of the same value apart', () => {
+    const texts = [new Date(5), 5, '5', '@5'].map((value) => rowsText([{ value }]));
+    expect(new Set(texts).size).toBe(4);
+  });
   it('cannot be fooled by separators inside values', () => {
     const a = [{ label: 'a,b', n: 1 }];
     const b = [{ label: 'a', n: 1 }];
