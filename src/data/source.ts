@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 
 /**
@@ -14,13 +14,26 @@ export interface FileSource {
   readonly vintage?: { commit: string; date: Date; latest?: boolean };
 }
 
+/**
+ * Files already read, by absolute path, with the size and modification time they had. Every
+ * chart on every page reads its dataset's two files; one `stat` tells whether the text read
+ * before is still current, so edits in dev are seen and a build reads each file once.
+ */
+const readTexts = new Map<string, { size: number; mtimeNs: bigint; text: string }>();
+
 /** Reads files from the project directory on disk. */
 export function workingTree(root: string = process.cwd()): FileSource {
   return {
     id: 'working-tree',
     read(file) {
       const absolute = path.join(root, file);
-      return existsSync(absolute) ? readFileSync(absolute, 'utf8') : undefined;
+      const stats = statSync(absolute, { bigint: true, throwIfNoEntry: false });
+      if (!stats?.isFile()) return undefined;
+      const known = readTexts.get(absolute);
+      if (known && known.size === Number(stats.size) && known.mtimeNs === stats.mtimeNs) return known.text;
+      const text = readFileSync(absolute, 'utf8');
+      readTexts.set(absolute, { size: Number(stats.size), mtimeNs: stats.mtimeNs, text });
+      return text;
     },
     list(dir) {
       const absolute = path.join(root, dir);
