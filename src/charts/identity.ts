@@ -12,7 +12,11 @@ export function stableJson(value: unknown, skipKey: (key: string) => boolean = (
   return writeStable(value, '', skipKey) as string;
 }
 
-const isArrayIndex = (key: string) => /^(?:0|[1-9]\d*)$/.test(key) && Number(key) < 4294967295;
+/** Whether a key is an array index ("0", "12"); most keys fail on their first character. */
+const isArrayIndex = (key: string) => {
+  const first = key.charCodeAt(0);
+  return first >= 48 && first <= 57 && /^(?:0|[1-9]\d*)$/.test(key) && Number(key) < 4294967295;
+};
 
 /**
  * Sorted keys in the order an object built from them lists them (and so the order the
