@@ -155,13 +155,14 @@ export async function placeBinaryCacheAsync(
   } finally {
     await handle.close();
   }
-  // Never write into an existing `dest`: with `vite.build.emptyOutDir: false` it may be a
-  // link to a cache entry from the last build, which a copy over it would rewrite.
-  await rm(dest, { force: true });
   try {
     await link(file, dest);
-  } catch {
-    await copyFile(file, dest);
+  } catch (error) {
+    // Never write into an existing `dest`: with `vite.build.emptyOutDir: false` it may be a
+    // link to a cache entry from the last build, which a copy over it would rewrite.
+    await rm(dest, { force: true });
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') await link(file, dest).catch(() => copyFile(file, dest));
+    else await copyFile(file, dest);
   }
   const now = new Date();
   await utimes(file, now, now).catch(() => {});
