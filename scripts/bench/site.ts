@@ -61,8 +61,15 @@ export interface BuildRun {
   pngsRendered: number;
   pngsCached: number;
   charts: number;
+  /**
+   * CPU time before the PNG phase (ASSAY_BUILD_STATS): the whole process and its main thread.
+   * Steadier than wall time on a shared machine, whose speed drifts from one build to the next.
+   */
+  cpu: { processMs: number; mainMs: number; workerMs: number } | undefined;
   output: string;
 }
+
+const CPU_LINE = /CPU before the PNG phase: process (\d+) ms, main thread (\d+) ms, worker tasks (\d+) ms/;
 
 const PNG_LINE =
   /(\d+) charts: CSV, SVG and PNG written to charts\/ \((\d+) PNGs rendered, (\d+) from cache, (\d+) ms\)/;
@@ -80,6 +87,7 @@ export function buildSite(dir: string, { cpuProfileDir }: { cpuProfileDir?: stri
       encoding: 'utf8',
       env: {
         ...benchEnv(),
+        ASSAY_BUILD_STATS: '1',
         ASTRO_TELEMETRY_DISABLED: '1',
         ASSAY_BUILD_DATE: '2026-01-15',
         TZ: 'UTC',
@@ -93,12 +101,14 @@ export function buildSite(dir: string, { cpuProfileDir }: { cpuProfileDir?: stri
   const output = `${result.stdout}\n${result.stderr}`;
   if (result.status !== 0) throw new Error(`astro build failed for ${dir}:\n${output.slice(-4000)}`);
   const png = PNG_LINE.exec(output);
+  const cpu = CPU_LINE.exec(output);
   return {
     ms,
     pngMs: png ? Number(png[4]) : 0,
     pngsRendered: png ? Number(png[2]) : 0,
     pngsCached: png ? Number(png[3]) : 0,
     charts: png ? Number(png[1]) : 0,
+    cpu: cpu ? { processMs: Number(cpu[1]), mainMs: Number(cpu[2]), workerMs: Number(cpu[3]) } : undefined,
     output,
   };
 }

@@ -13,7 +13,23 @@ import {
 import { cacheMaxAgeDays, placeBinaryCacheAsync, pruneCache } from '../charts/cache.ts';
 import { PNG_ENDS, pngKey, renderPng } from '../charts/png.ts';
 import { renderPngs } from '../charts/png-pool.ts';
-import { WORKER_SCRIPT_ENV } from '../workers/pool.ts';
+import { threadCpuMs, WORKER_SCRIPT_ENV, type WorkerCpu, workerCpu } from '../workers/pool.ts';
+
+/** `ASSAY_BUILD_STATS=1` logs where CPU time went, before and after the PNG phase (benchmarks). */
+const BUILD_STATS_ENV = 'ASSAY_BUILD_STATS';
+
+/**
+ * CPU time so far: the main thread, each kind of worker task, the whole process (which adds
+ * worker start-up, garbage collection and I/O threads). Thread times are far steadier than
+ * wall time on a shared machine, so benchmarks compare them too.
+ */
+export function cpuStatsLine(phase: string): string {
+  const { user, system } = process.cpuUsage();
+  const tasks = Object.entries(workerCpu() as WorkerCpu)
+    .map(([task, spent]) => `${task} ${spent.tasks} × ${(spent.cpuMs / Math.max(1, spent.tasks)).toFixed(1)} ms`)
+    .join(', ');
+  return `CPU ${phase}: process ${Math.round((user + system) / 1000)} ms, main thread ${Math.round(threadCpuMs())} ms, worker tasks ${Math.round(Object.values(workerCpu() as WorkerCpu).reduce((sum, spent) => sum + spent.cpuMs, 0))} ms (${tasks || 'none'})`;
+}
 
 const ASSET = /^\/(?:.*\/)?charts\/([0-9a-f]{16})\.(csv|svg|png)$/;
 const TYPES: Record<string, string> = { csv: 'text/csv; charset=utf-8', svg: 'image/svg+xml', png: 'image/png' };
@@ -102,6 +118,8 @@ export function chartAssets(): AstroIntegration {
         });
       },
       'astro:build:done': async ({ dir, logger }) => {
+        const logCpu = Boolean(process.env[BUILD_STATS_ENV]);
+        if (logCpu) logger.info(cpuStatsLine('before the PNG phase'));
         onChartStaged(undefined);
         const charts = allStagedChartAssets();
         if (charts.length > 0) {
@@ -132,6 +150,7 @@ export function chartAssets(): AstroIntegration {
             `${charts.length} charts: CSV, SVG and PNG written to charts/ (${stats.rendered} PNGs rendered, ${stats.cached} from cache, ${Math.round(stats.ms)} ms)`,
           );
         }
+        if (logCpu) logger.info(cpuStatsLine('at the end'));
         // Last, once every entry this build uses has been read (and so marked as used).
         const pruned = pruneCache();
         if (pruned.files > 0)

@@ -38,6 +38,28 @@ export interface TaskReply {
   id: number;
   output?: unknown;
   error?: SerialisedError;
+  /** CPU time the task took on its worker thread, user and system, in milliseconds. */
+  cpuMs?: number;
+}
+
+/** CPU time of the current thread in milliseconds (0 where Node cannot tell: before 23.9). */
+export function threadCpuMs(): number {
+  if (typeof process.threadCpuUsage !== 'function') return 0;
+  const { user, system } = process.threadCpuUsage();
+  return (user + system) / 1000;
+}
+
+/** Tasks run on worker threads and the CPU time they took, by task name, since the process started. */
+export type WorkerCpu = Partial<Record<TaskName, { tasks: number; cpuMs: number }>>;
+
+// Shared through globalThis, like the pools: every bundled copy of this module counts into one.
+const CPU = Symbol.for('assay.worker-cpu');
+
+/** What worker threads have done so far (build statistics, `ASSAY_BUILD_STATS=1`). */
+export function workerCpu(): WorkerCpu {
+  const global = globalThis as { [CPU]?: WorkerCpu };
+  global[CPU] ??= {};
+  return global[CPU];
 }
 
 export function serialiseError(error: unknown): SerialisedError {
@@ -146,6 +168,11 @@ class Pool {
       // An idle worker must not keep the build process alive.
       if (slot.jobs.size === 0) worker.unref();
       if (job) {
+        const cpu = workerCpu();
+        const spent = cpu[job.request.task] ?? { tasks: 0, cpuMs: 0 };
+        spent.tasks += 1;
+        spent.cpuMs += reply.cpuMs ?? 0;
+        cpu[job.request.task] = spent;
         if (reply.error) job.reject(deserialiseError(reply.error));
         else job.resolve(reply.output);
       }

@@ -1,11 +1,12 @@
 /** Entry of a worker thread: runs tasks from src/workers/tasks.ts for the pool in pool.ts. */
 import { parentPort } from 'node:worker_threads';
-import { serialiseError, type TaskReply, type TaskRequest } from './pool.ts';
+import { serialiseError, type TaskReply, type TaskRequest, threadCpuMs } from './pool.ts';
 import { tasks } from './tasks.ts';
 
 parentPort?.on('message', async (request: TaskRequest) => {
   let reply: TaskReply;
   const transfer: ArrayBuffer[] = [];
+  const started = threadCpuMs();
   try {
     const output = await tasks[request.task](request.input as never);
     // Bytes move to the main thread instead of being copied.
@@ -20,5 +21,7 @@ parentPort?.on('message', async (request: TaskRequest) => {
   } catch (error) {
     reply = { id: request.id, error: serialiseError(error) };
   }
+  // Tasks run to completion one at a time (none awaits real I/O), so this is the task's own time.
+  reply.cpuMs = threadCpuMs() - started;
   parentPort?.postMessage(reply, transfer);
 });

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { buildChart, buildChartAsync, clearRenderMemory } from '../../src/charts/engine.ts';
+import { cpuStatsLine } from '../../src/integrations/chart-assets.ts';
 import { AssayError, isAssayError } from '../../src/lib/errors.ts';
 import {
   closeWorkers,
@@ -10,6 +11,7 @@ import {
   runTask,
   serialiseError,
   WORKERS_ENV,
+  workerCpu,
   workersEnabled,
 } from '../../src/workers/pool.ts';
 import { fixture, place } from '../charts/helpers.ts';
@@ -35,6 +37,17 @@ describe('worker pool', () => {
     expect(workersEnabled()).toBe(true);
     process.env[WORKERS_ENV] = '0';
     expect(workersEnabled()).toBe(false);
+  });
+
+  it('counts the tasks run on workers and the CPU time they took, for build statistics', async () => {
+    const before = workerCpu().svg?.tasks ?? 0;
+    await buildChartAsync({ data: 'exports', type: 'bar', title: 'counted' }, exports, place, { stage: false });
+    const after = workerCpu().svg;
+    expect(after?.tasks).toBe(before + 1);
+    expect(after?.cpuMs).toBeGreaterThan(0);
+    expect(cpuStatsLine('so far')).toMatch(
+      /^CPU so far: process \d+ ms, main thread \d+ ms, worker tasks \d+ ms \(svg \d+ × [\d.]+ ms/,
+    );
   });
 
   it('draws a chart on a worker exactly as on the main thread', async () => {
