@@ -49,6 +49,8 @@ export function loadDataset(name: string, source: FileSource = workingTree()): D
   if (!dataset) {
     dataset = parseDataset(name, csvText, parseDatasetMeta(metaText, metaFile), csvFile, metaText);
     seen.push({ csvText, metaText, dataset });
+    // A long dev session edits a file many times: keep the recent contents only.
+    if (seen.length > 8) seen.shift();
   }
   // The same bytes can be read at several vintages; the rows are shared, the vintage is not.
   return source.vintage ? { ...dataset, vintage: source.vintage } : dataset;
