@@ -13,7 +13,7 @@ import {
 import { cacheMaxAgeDays, placeBinaryCacheAsync, pruneCache } from '../charts/cache.ts';
 import { PNG_ENDS, pngKey, renderPng } from '../charts/png.ts';
 import { renderPngs } from '../charts/png-pool.ts';
-import { threadCpuMs, WORKER_SCRIPT_ENV, type WorkerCpu, workerCpu } from '../workers/pool.ts';
+import { threadCpuMs, WORKER_SCRIPT_ENV, type WorkerCpu, workerCpu, workerThreadsCpuMs } from '../workers/pool.ts';
 
 /** `ASSAY_BUILD_STATS=1` logs where CPU time went, before and after the PNG phase (benchmarks). */
 const BUILD_STATS_ENV = 'ASSAY_BUILD_STATS';
@@ -28,7 +28,7 @@ export function cpuStatsLine(phase: string): string {
   const tasks = Object.entries(workerCpu() as WorkerCpu)
     .map(([task, spent]) => `${task} ${spent.tasks} × ${(spent.cpuMs / Math.max(1, spent.tasks)).toFixed(1)} ms`)
     .join(', ');
-  return `CPU ${phase}: process ${Math.round((user + system) / 1000)} ms, main thread ${Math.round(threadCpuMs())} ms, worker tasks ${Math.round(Object.values(workerCpu() as WorkerCpu).reduce((sum, spent) => sum + spent.cpuMs, 0))} ms (${tasks || 'none'})`;
+  return `CPU ${phase}: process ${Math.round((user + system) / 1000)} ms, main thread ${Math.round(threadCpuMs())} ms, worker tasks ${Math.round(Object.values(workerCpu() as WorkerCpu).reduce((sum, spent) => sum + spent.cpuMs, 0))} ms (${tasks || 'none'}), worker threads in all ${Math.round(workerThreadsCpuMs())} ms`;
 }
 
 const ASSET = /^\/(?:.*\/)?charts\/([0-9a-f]{16})\.(csv|svg|png)$/;

@@ -40,6 +40,8 @@ export interface TaskReply {
   error?: SerialisedError;
   /** CPU time the task took on its worker thread, user and system, in milliseconds. */
   cpuMs?: number;
+  /** CPU time of the worker thread since it started (tasks, start-up, messages, collection). */
+  threadMs?: number;
 }
 
 /** CPU time of the current thread in milliseconds (0 where Node cannot tell: before 23.9). */
@@ -51,6 +53,15 @@ export function threadCpuMs(): number {
 
 /** Tasks run on worker threads and the CPU time they took, by task name, since the process started. */
 export type WorkerCpu = Partial<Record<TaskName, { tasks: number; cpuMs: number }>>;
+
+// Each worker thread's CPU time as of its last reply, by thread id: the threads' whole cost.
+const THREADS = Symbol.for('assay.worker-thread-cpu');
+
+/** CPU time of all worker threads as of their last replies (tasks plus everything around them). */
+export function workerThreadsCpuMs(): number {
+  const threads = (globalThis as { [THREADS]?: Map<number, number> })[THREADS];
+  return [...(threads?.values() ?? [])].reduce((sum, ms) => sum + ms, 0);
+}
 
 // Shared through globalThis, like the pools: every bundled copy of this module counts into one.
 const CPU = Symbol.for('assay.worker-cpu');
@@ -173,6 +184,9 @@ class Pool {
         spent.tasks += 1;
         spent.cpuMs += reply.cpuMs ?? 0;
         cpu[job.request.task] = spent;
+        const global = globalThis as { [THREADS]?: Map<number, number> };
+        global[THREADS] ??= new Map();
+        global[THREADS].set(worker.threadId, reply.threadMs ?? 0);
         if (reply.error) job.reject(deserialiseError(reply.error));
         else job.resolve(reply.output);
       }

@@ -22,6 +22,7 @@ parentPort?.on('message', async (request: TaskRequest) => {
     reply = { id: request.id, error: serialiseError(error) };
   }
   // Tasks run to completion one at a time (none awaits real I/O), so this is the task's own time.
-  reply.cpuMs = threadCpuMs() - started;
+  reply.threadMs = threadCpuMs();
+  reply.cpuMs = reply.threadMs - started;
   parentPort?.postMessage(reply, transfer);
 });

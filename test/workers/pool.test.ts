@@ -45,9 +45,13 @@ describe('worker pool', () => {
     const after = workerCpu().svg;
     expect(after?.tasks).toBe(before + 1);
     expect(after?.cpuMs).toBeGreaterThan(0);
-    expect(cpuStatsLine('so far')).toMatch(
-      /^CPU so far: process \d+ ms, main thread \d+ ms, worker tasks \d+ ms \(svg \d+ × [\d.]+ ms/,
-    );
+    const line = cpuStatsLine('so far');
+    expect(line).toMatch(/^CPU so far: process \d+ ms, main thread \d+ ms, worker tasks \d+ ms \(svg \d+ × [\d.]+ ms/);
+    // The threads' whole time (start-up, messages, collection) is at least their tasks' time.
+    const threads = Number(/worker threads in all (\d+) ms$/.exec(line)?.[1]);
+    const tasks = Number(/worker tasks (\d+) ms/.exec(line)?.[1]);
+    expect(threads).toBeGreaterThanOrEqual(tasks);
+    expect(threads).toBeGreaterThan(0);
   });
 
   it('draws a chart on a worker exactly as on the main thread', async () => {
