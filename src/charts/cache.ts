@@ -157,12 +157,11 @@ export async function placeBinaryCacheAsync(
   }
   try {
     await link(file, dest);
-  } catch (error) {
+  } catch {
     // Never write into an existing `dest`: with `vite.build.emptyOutDir: false` it may be a
     // link to a cache entry from the last build, which a copy over it would rewrite.
     await rm(dest, { force: true });
-    if ((error as NodeJS.ErrnoException).code === 'EEXIST') await link(file, dest).catch(() => copyFile(file, dest));
-    else await copyFile(file, dest);
+    await link(file, dest).catch(() => copyFile(file, dest));
   }
   const now = new Date();
   await utimes(file, now, now).catch(() => {});

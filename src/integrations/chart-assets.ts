@@ -13,23 +13,11 @@ import {
 import { cacheMaxAgeDays, placeBinaryCacheAsync, pruneCache } from '../charts/cache.ts';
 import { PNG_ENDS, pngKey, renderPng } from '../charts/png.ts';
 import { renderPngs } from '../charts/png-pool.ts';
-import { threadCpuMs, WORKER_SCRIPT_ENV, type WorkerCpu, workerCpu, workerThreadsCpuMs } from '../workers/pool.ts';
+import { cpuStatsLine } from '../workers/cpu.ts';
+import { WORKER_SCRIPT_ENV } from '../workers/pool.ts';
 
 /** `ASSAY_BUILD_STATS=1` logs where CPU time went, before and after the PNG phase (benchmarks). */
 const BUILD_STATS_ENV = 'ASSAY_BUILD_STATS';
-
-/**
- * CPU time so far: the main thread, each kind of worker task, the whole process (which adds
- * worker start-up, garbage collection and I/O threads). Thread times are far steadier than
- * wall time on a shared machine, so benchmarks compare them too.
- */
-export function cpuStatsLine(phase: string): string {
-  const { user, system } = process.cpuUsage();
-  const tasks = Object.entries(workerCpu() as WorkerCpu)
-    .map(([task, spent]) => `${task} ${spent.tasks} × ${(spent.cpuMs / Math.max(1, spent.tasks)).toFixed(1)} ms`)
-    .join(', ');
-  return `CPU ${phase}: process ${Math.round((user + system) / 1000)} ms, main thread ${Math.round(threadCpuMs())} ms, worker tasks ${Math.round(Object.values(workerCpu() as WorkerCpu).reduce((sum, spent) => sum + spent.cpuMs, 0))} ms (${tasks || 'none'}), worker threads in all ${Math.round(workerThreadsCpuMs())} ms`;
-}
 
 const ASSET = /^\/(?:.*\/)?charts\/([0-9a-f]{16})\.(csv|svg|png)$/;
 const TYPES: Record<string, string> = { csv: 'text/csv; charset=utf-8', svg: 'image/svg+xml', png: 'image/png' };
@@ -52,9 +40,9 @@ async function writeAll(files: [string, string | Uint8Array][], batch = 64): Pro
 function earlyWriter(out: string) {
   let made: Promise<unknown> | undefined;
   const writes = new Map<string, Promise<void>>();
-  /** Charts whose PNG twin was in the cache and is written too. */
+  /** Charts whose PNG twin was in the cache and is placed too. */
   const pngs = new Set<string>();
-  const copyCachedPng = async (id: string, svg: string) => {
+  const placeCachedPng = async (id: string, svg: string) => {
     if (await placeBinaryCacheAsync('png', pngKey(svg), 'png', path.join(out, `${id}.png`), PNG_ENDS)) pngs.add(id);
   };
   return {
@@ -64,7 +52,7 @@ function earlyWriter(out: string) {
         Promise.all([
           writeFile(path.join(out, `${id}.csv`), files.csv),
           writeFile(path.join(out, `${id}.svg`), files.svg),
-          copyCachedPng(id, files.svg),
+          placeCachedPng(id, files.svg),
         ]).then(() => undefined),
       );
       written.catch(() => {}); // reported by finish()

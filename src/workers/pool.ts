@@ -11,6 +11,7 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { SHARE_ENV, Worker } from 'node:worker_threads';
 import { AssayError } from '../lib/errors.ts';
+import { recordTaskCpu } from './cpu.ts';
 import { type TaskInput, type TaskName, type TaskOutput, tasks } from './tasks.ts';
 
 /** Absolute path of the worker script; set by the chart-assets integration for bundled code. */
@@ -42,35 +43,6 @@ export interface TaskReply {
   cpuMs?: number;
   /** CPU time of the worker thread since it started (tasks, start-up, messages, collection). */
   threadMs?: number;
-}
-
-/** CPU time of the current thread in milliseconds (0 where Node cannot tell: before 23.9). */
-export function threadCpuMs(): number {
-  if (typeof process.threadCpuUsage !== 'function') return 0;
-  const { user, system } = process.threadCpuUsage();
-  return (user + system) / 1000;
-}
-
-/** Tasks run on worker threads and the CPU time they took, by task name, since the process started. */
-export type WorkerCpu = Partial<Record<TaskName, { tasks: number; cpuMs: number }>>;
-
-// Each worker thread's CPU time as of its last reply, by thread id: the threads' whole cost.
-const THREADS = Symbol.for('assay.worker-thread-cpu');
-
-/** CPU time of all worker threads as of their last replies (tasks plus everything around them). */
-export function workerThreadsCpuMs(): number {
-  const threads = (globalThis as { [THREADS]?: Map<number, number> })[THREADS];
-  return [...(threads?.values() ?? [])].reduce((sum, ms) => sum + ms, 0);
-}
-
-// Shared through globalThis, like the pools: every bundled copy of this module counts into one.
-const CPU = Symbol.for('assay.worker-cpu');
-
-/** What worker threads have done so far (build statistics, `ASSAY_BUILD_STATS=1`). */
-export function workerCpu(): WorkerCpu {
-  const global = globalThis as { [CPU]?: WorkerCpu };
-  global[CPU] ??= {};
-  return global[CPU];
 }
 
 export function serialiseError(error: unknown): SerialisedError {
@@ -179,14 +151,7 @@ class Pool {
       // An idle worker must not keep the build process alive.
       if (slot.jobs.size === 0) worker.unref();
       if (job) {
-        const cpu = workerCpu();
-        const spent = cpu[job.request.task] ?? { tasks: 0, cpuMs: 0 };
-        spent.tasks += 1;
-        spent.cpuMs += reply.cpuMs ?? 0;
-        cpu[job.request.task] = spent;
-        const global = globalThis as { [THREADS]?: Map<number, number> };
-        global[THREADS] ??= new Map();
-        global[THREADS].set(worker.threadId, reply.threadMs ?? 0);
+        recordTaskCpu(job.request.task, worker.threadId, reply.cpuMs ?? 0, reply.threadMs ?? 0);
         if (reply.error) job.reject(deserialiseError(reply.error));
         else job.resolve(reply.output);
       }

@@ -1,6 +1,7 @@
 /** Entry of a worker thread: runs tasks from src/workers/tasks.ts for the pool in pool.ts. */
 import { parentPort } from 'node:worker_threads';
-import { serialiseError, type TaskReply, type TaskRequest, threadCpuMs } from './pool.ts';
+import { threadCpuMs } from './cpu.ts';
+import { serialiseError, type TaskReply, type TaskRequest } from './pool.ts';
 import { tasks } from './tasks.ts';
 
 parentPort?.on('message', async (request: TaskRequest) => {

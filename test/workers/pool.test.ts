@@ -3,15 +3,14 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { buildChart, buildChartAsync, clearRenderMemory } from '../../src/charts/engine.ts';
-import { cpuStatsLine } from '../../src/integrations/chart-assets.ts';
 import { AssayError, isAssayError } from '../../src/lib/errors.ts';
+import { cpuStatsLine, workerCpu } from '../../src/workers/cpu.ts';
 import {
   closeWorkers,
   deserialiseError,
   runTask,
   serialiseError,
   WORKERS_ENV,
-  workerCpu,
   workersEnabled,
 } from '../../src/workers/pool.ts';
 import { fixture, place } from '../charts/helpers.ts';
