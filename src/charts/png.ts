@@ -1,8 +1,7 @@
 import { createHash } from 'node:crypto';
-import { createRequire } from 'node:module';
-import path from 'node:path';
 import { crc32, deflateSync } from 'node:zlib';
 import { Resvg } from '@resvg/resvg-js';
+import { chartFontFiles, chartFontsVersion } from './fonts.ts';
 import { STANDALONE } from './svg.ts';
 
 /** Bump when PNG output changes for the same SVG (fonts, scale, encoder). */
@@ -11,19 +10,11 @@ export const PNG_VERSION = 'png-2';
 /** PNGs are drawn at twice the SVG's CSS size, for high-density screens and email. */
 export const PNG_SCALE = 2;
 
-const require = createRequire(import.meta.url);
-
-/** The TTF files resvg draws text with: Inter from npm, so every machine draws the same glyphs. */
-export function chartFontFiles(): string[] {
-  const dir = path.dirname(require.resolve('@expo-google-fonts/inter/package.json'));
-  return ['400Regular/Inter_400Regular.ttf', '600SemiBold/Inter_600SemiBold.ttf'].map((file) => path.join(dir, file));
-}
-
-/** Cache key of a PNG: its SVG's bytes and the PNG pipeline version. */
+/** Cache key of a PNG: its SVG's bytes, the PNG pipeline version and the fonts. */
 export function pngKey(svg: string): string {
   // zlib's version is part of the key: another zlib may compress the same pixels differently.
   return createHash('sha256')
-    .update(`${PNG_VERSION}\0${process.versions.zlib}\0`)
+    .update(`${PNG_VERSION}\0${process.versions.zlib}\0${chartFontsVersion()}\0`)
     .update(svg)
     .digest('hex')
     .slice(0, 24);

@@ -43,6 +43,8 @@ const COLORS = {
   rule: '#d9d4c8',
   panel: '#ffffff',
 };
+/** The panel the lead chart sits on, drawn around it when the chart is nested (render.ts). */
+export const CHART_FRAME = { radius: 4, fill: COLORS.panel, stroke: COLORS.rule } as const;
 const PAD = 64;
 const BAND = 12;
 /** Height inside the padding and the accent band: set explicitly, as satori does not stretch a column to it. */
@@ -138,7 +140,8 @@ export function ogCardTree(card: OgLayoutCard): OgNode {
           height: INNER,
           marginLeft: 40,
         },
-        node('img', { borderRadius: 4, border: `1px solid ${COLORS.rule}` }, undefined, {
+        // A stand-in of the chart's size; its frame and the chart itself are drawn in its place.
+        node('img', { margin: 1 }, undefined, {
           src,
           width: Math.round(card.chart.width * scale),
           height: Math.round(card.chart.height * scale),

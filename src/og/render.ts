@@ -2,22 +2,25 @@ import { createHash } from 'node:crypto';
 import { Resvg } from '@resvg/resvg-js';
 import satori from 'satori';
 import { readBinaryCache } from '../charts/cache.ts';
-import { chartFontFiles, encodePng, isCompletePng } from '../charts/png.ts';
+import { chartFontFiles, chartFontsVersion } from '../charts/fonts.ts';
+import { encodePng, isCompletePng } from '../charts/png.ts';
 import { STANDALONE, svgSize } from '../charts/svg.ts';
 import { promoteBackgroundTasks, runTask } from '../workers/pool.ts';
-import { type OgCard, type OgLayoutCard, ogCardTree } from './card.ts';
+import { CHART_FRAME, type OgCard, type OgLayoutCard, ogCardTree } from './card.ts';
 import { ogFonts, ogFontsVersion } from './fonts.ts';
 import { OG_HEIGHT, OG_WIDTH } from './paths.ts';
 
 /** Bump when the card's layout or pipeline changes, so cached cards are redrawn. */
-export const OG_VERSION = 'og-3';
+export const OG_VERSION = 'og-4';
 
-/** Cache key of a card: its text, its chart's SVG, the fonts and the layout version. */
+/** Cache key of a card: its text, its chart's SVG, the fonts (the card's and the chart's) and the layout version. */
 export function ogCardKey(card: OgCard): string {
   return createHash('sha256')
     .update(OG_VERSION)
     .update('\0')
     .update(ogFontsVersion())
+    .update('\0')
+    .update(chartFontsVersion())
     .update('\0')
     .update(JSON.stringify(card))
     .digest('hex')
@@ -28,20 +31,38 @@ export function ogCardKey(card: OgCard): string {
  * Puts the chart's own SVG where satori placed its stand-in image: the chart stays vectors,
  * drawn once at the card's scale with the chart fonts. (As an <image>, resvg would draw a
  * nested SVG without fonts, and a PNG twin would cost a 2x raster, its decoding and resampling.)
+ * The chart goes in as a scaled group on a framed white panel, without the nested <svg>,
+ * satori's clip and mask, the chart's own background or its hover titles: resvg draws a
+ * nested viewport, a clip or a mask as a layer of its own, which made the card a third slower.
  */
-function nestChart(cardSvg: string, placeholder: string, chartSvg: string): string {
+export function nestChart(cardSvg: string, placeholder: string, chartSvg: string): string {
   const image = new RegExp(`<image ([^>]*?)href="${placeholder.replace(/[+/=]/g, '\\$&')}"([^>]*?)/>`).exec(cardSvg);
   if (!image) throw new Error('preview card: the chart placeholder is missing from the layout');
   const attributes = `${image[1]} ${image[2]}`;
-  const attribute = (name: string) => new RegExp(`(?:^|\\s)${name}="([^"]*)"`).exec(attributes)?.[1];
-  const box = ['x', 'y', 'width', 'height'].map((name) => `${name}="${attribute(name) ?? 0}"`).join(' ');
-  const clip = ['clip-path', 'mask'].map((name) => (attribute(name) ? `${name}="${attribute(name)}"` : '')).join(' ');
-  const nested = chartSvg.replace(/^<\?xml[^>]*>\s*/, '').replace(/^<svg\b([^>]*)>/, (_, root: string) => {
-    const kept = root.replace(/\s(?:x|y|width|height|preserveAspectRatio)="[^"]*"/g, '');
-    return `<svg${kept} ${box} preserveAspectRatio="xMidYMid meet">`;
-  });
-  return `${cardSvg.slice(0, image.index)}<g ${clip}>${nested}</g>${cardSvg.slice(image.index + image[0].length)}`;
+  const box = (name: string) => Number(new RegExp(`(?:^|\\s)${name}="([^"]*)"`).exec(attributes)?.[1] ?? 0);
+  const [x, y, width, height] = [box('x'), box('y'), box('width'), box('height')];
+  const svg = chartSvg.replace(/^<\?xml[^>]*>\s*/, '');
+  const root = /^<svg\b([^>]*)>/.exec(svg);
+  if (!root) throw new Error('preview card: the lead chart is not an SVG');
+  const size = svgSize(svg);
+  const scale = Math.min(width / size.width, height / size.height);
+  const left = x + (width - size.width * scale) / 2;
+  const top = y + (height - size.height * scale) / 2;
+  // Presentation attributes (font, colour, text anchor) carry over to the group.
+  const inherited = (root[1] as string).replace(
+    /\s(?:xmlns|viewBox|width|height|x|y|preserveAspectRatio)="[^"]*"/g,
+    '',
+  );
+  const body = svg
+    .slice(root[0].length, svg.lastIndexOf('</svg>'))
+    .replace(/^<rect width="[\d.]+" height="[\d.]+" fill="[^"]*"><\/rect>/, '')
+    .replace(/<title>[^<]*<\/title>/g, '');
+  const frame = `<rect x="${x - 0.5}" y="${y - 0.5}" width="${width + 1}" height="${height + 1}" rx="${CHART_FRAME.radius}" fill="${CHART_FRAME.fill}" stroke="${CHART_FRAME.stroke}"/>`;
+  const chart = `<g transform="translate(${round(left)} ${round(top)}) scale(${round(scale)})"${inherited}>${body}</g>`;
+  return `${cardSvg.slice(0, image.index)}${frame}${chart}${cardSvg.slice(image.index + image[0].length)}`;
 }
+
+const round = (value: number) => Math.round(value * 1e4) / 1e4;
 
 /** Draws a card to a 1200x630 PNG: satori lays it out as SVG, resvg rasterises it, zlib encodes it fast. */
 export async function drawOgCard(card: OgCard): Promise<Buffer> {

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pngSize } from '../../src/charts/png.ts';
 import { standaloneSvg } from '../../src/charts/svg.ts';
 import type { OgCard } from '../../src/og/card.ts';
-import { drawOgCard, prefetchOgCard, renderOgCard } from '../../src/og/render.ts';
+import { drawOgCard, nestChart, prefetchOgCard, renderOgCard } from '../../src/og/render.ts';
 import { distFileFor, htmlFiles, metaTags, pngFileSize } from '../feeds/dist.ts';
 import { type BuiltSite, buildSite, PROJECT_ROOT, removeSite } from '../helpers/build-site.ts';
 
@@ -43,6 +43,33 @@ describe('preview card renderer', () => {
     expect(Buffer.compare(first, second)).toBe(0);
     console.info(`preview card with chart: ${Math.round(ms)} ms uncached`);
   }, 30_000);
+
+  it('nests the lead chart as a scaled group on a framed panel: no nested viewport, clip, mask or titles', () => {
+    const chart = card.chart?.svg as string;
+    expect(chart).toContain('<title>');
+    const layout =
+      '<svg width="1200" height="630" xmlns="http://www.w3.org/2000/svg"><path d="M0,0"/>' +
+      '<image x="625" y="167" width="320" height="185" href="data:image/svg+xml;base64,AB+C/=" preserveAspectRatio="none" clip-path="url(#c)" mask="url(#m)"/><path d="M1,1"/></svg>';
+    const nested = nestChart(layout, 'data:image/svg+xml;base64,AB+C/=', chart);
+    expect(nested).not.toContain('<image');
+    expect(nested).not.toContain('<title>');
+    expect(nested).not.toContain('url(#c)');
+    expect(nested.match(/<svg\b/g)).toHaveLength(1);
+    // The chart is 640 wide: half size, centred in the box, after the frame and before what followed.
+    const { width, height } = {
+      width: Number(/width="(\d+)"/.exec(chart)?.[1]),
+      height: Number(/height="(\d+)"/.exec(chart)?.[1]),
+    };
+    const scale = Math.min(320 / width, 185 / height);
+    expect(nested).toContain(`scale(${Math.round(scale * 1e4) / 1e4})`);
+    expect(nested).toMatch(
+      /<path d="M0,0"\/><rect x="624.5" y="166.5" width="321" height="186" rx="4" fill="#ffffff" stroke="#[0-9a-f]{6}"\/><g transform="translate\(/,
+    );
+    expect(nested).toMatch(/<\/g><path d="M1,1"\/><\/svg>$/);
+    // Font and colour set on the chart's root still reach its text.
+    expect(nested).toMatch(/<g transform="[^"]*"[^>]* font-family="Inter"/);
+    expect(nested).toContain('data-mark="y-axis tick label"');
+  });
 
   it('draws cards without a chart, for events', async () => {
     const png = await drawOgCard({
