@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { benchDatasets } from './datasets.ts';
@@ -9,41 +9,20 @@ export const PROJECT_ROOT = path.resolve(import.meta.dirname, '../..');
 const ASTRO_BIN = path.join(PROJECT_ROOT, 'node_modules/astro/bin/astro.mjs');
 const FIXED_DATE = '2025-12-01T12:00:00Z';
 
-/** Entries of the project's node_modules a site does not share: its caches are its own. */
-const OWN_ENTRIES = new Set(['.cache', '.astro', '.vite', '.vite-temp', '.vitest-cache', '.package-lock.json']);
-
 /**
- * Gives the site a node_modules of its own holding links to the project's packages, so it
- * builds from anywhere (the system's temporary directory, say) while its caches stay in it.
- */
-function linkDependencies(dir: string): void {
-  const modules = path.join(dir, 'node_modules');
-  mkdirSync(modules, { recursive: true });
-  for (const entry of readdirSync(path.join(PROJECT_ROOT, 'node_modules'))) {
-    if (!OWN_ENTRIES.has(entry)) symlinkSync(path.join(PROJECT_ROOT, 'node_modules', entry), path.join(modules, entry));
-  }
-}
-
-/**
- * Writes a generated site (notes, datasets, and links to the project's src/, public/ and
- * packages, with an astro.config.mjs that is the project's own) and commits it once with fixed
- * dates, so the versions integration sees a normal history. The site can live anywhere: Vite
- * keeps the linked paths (`preserveSymlinks`), so src/ is inside the site's root as Astro expects.
+ * Writes a generated site (notes, datasets, an astro.config.mjs that builds it with the real
+ * src/) and commits it once with fixed dates, so the versions integration sees a normal history.
  */
 export function writeSite(dir: string, notes: number, charts: boolean): void {
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(path.join(dir, 'content/notes'), { recursive: true });
   mkdirSync(path.join(dir, 'content/events'), { recursive: true });
   mkdirSync(path.join(dir, 'data'), { recursive: true });
-  symlinkSync(path.join(PROJECT_ROOT, 'src'), path.join(dir, 'src'));
-  symlinkSync(path.join(PROJECT_ROOT, 'public'), path.join(dir, 'public'));
-  linkDependencies(dir);
   writeFileSync(
     path.join(dir, 'astro.config.mjs'),
-    `import config from '${path.join(PROJECT_ROOT, 'astro.config.mjs')}';\n` +
-      'export default { ...config, vite: { ...config.vite, resolve: { ...config.vite?.resolve, preserveSymlinks: true } } };\n',
+    `export { default } from '${path.join(PROJECT_ROOT, 'test/fixtures/sites/astro.fixture.mjs')}';\n`,
   );
-  writeFileSync(path.join(dir, '.gitignore'), 'node_modules/\nsrc\npublic\ndist/\ndist-*/\n.astro/\n.assay/\n');
+  writeFileSync(path.join(dir, '.gitignore'), 'node_modules/\ndist/\ndist-*/\n.astro/\n.assay/\n');
   writeFileSync(path.join(dir, 'content/events/.gitkeep'), '');
   for (const dataset of benchDatasets()) {
     writeFileSync(path.join(dir, `data/${dataset.name}.csv`), dataset.csv);
@@ -72,7 +51,6 @@ export function writeSite(dir: string, notes: number, charts: boolean): void {
 export function clearCaches(dir: string): void {
   rmSync(path.join(dir, 'node_modules'), { recursive: true, force: true });
   rmSync(path.join(dir, '.astro'), { recursive: true, force: true });
-  linkDependencies(dir);
 }
 
 /** One timed `astro build`, with what the chart integration logged about PNGs. */
