@@ -1,20 +1,15 @@
 import {
-  closeSync,
-  copyFileSync,
   existsSync,
-  fstatSync,
-  linkSync,
   mkdirSync,
-  openSync,
   readdirSync,
   readFileSync,
-  readSync,
   renameSync,
   rmSync,
   statSync,
   utimesSync,
   writeFileSync,
 } from 'node:fs';
+import { copyFile, link, open, rm, utimes } from 'node:fs/promises';
 import path from 'node:path';
 import { crc32 } from 'node:zlib';
 
@@ -133,41 +128,43 @@ export interface EndsCheck {
  * not possible (another file system). Sharing the inode is safe because entries are never
  * written in place, only replaced by rename (and pruning unlinks them), so a build cannot
  * change a file already in dist/. A file whose ends check out is whole, for the same reason.
- * Synchronous: seven system calls of a few microseconds, where promises cost far more.
  */
-export function placeBinaryCache(kind: string, key: string, ext: string, dest: string, check: EndsCheck): boolean {
+export async function placeBinaryCacheAsync(
+  kind: string,
+  key: string,
+  ext: string,
+  dest: string,
+  check: EndsCheck,
+): Promise<boolean> {
   if (!cacheEnabled()) return false;
   const file = path.join(cacheRoot(), kind, `${key}.${ext}`);
-  let fd: number;
+  let handle: Awaited<ReturnType<typeof open>>;
   try {
-    fd = openSync(file, 'r');
+    handle = await open(file, 'r');
   } catch {
     return false;
   }
   try {
-    const { size } = fstatSync(fd);
+    const { size } = await handle.stat();
     if (size < check.head + check.tail) return false;
     const head = Buffer.alloc(check.head);
     const tail = Buffer.alloc(check.tail);
-    readSync(fd, head, 0, check.head, 0);
-    readSync(fd, tail, 0, check.tail, size - check.tail);
+    await handle.read(head, 0, check.head, 0);
+    await handle.read(tail, 0, check.tail, size - check.tail);
     if (!check.isValid(head, tail)) return false; // the build's own read replaces it
   } finally {
-    closeSync(fd);
+    await handle.close();
   }
   try {
-    linkSync(file, dest);
+    await link(file, dest);
   } catch {
     // Never write into an existing `dest`: with `vite.build.emptyOutDir: false` it may be a
     // link to a cache entry from the last build, which a copy over it would rewrite.
-    rmSync(dest, { force: true });
-    try {
-      linkSync(file, dest);
-    } catch {
-      copyFileSync(file, dest);
-    }
+    await rm(dest, { force: true });
+    await link(file, dest).catch(() => copyFile(file, dest));
   }
-  markUsed(file);
+  const now = new Date();
+  await utimes(file, now, now).catch(() => {});
   return true;
 }
 

@@ -1,5 +1,5 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
+import { mkdirSync } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
@@ -10,7 +10,7 @@ import {
   onChartStaged,
   stagedChartAssets,
 } from '../charts/assets.ts';
-import { cacheMaxAgeDays, placeBinaryCache, pruneCache } from '../charts/cache.ts';
+import { cacheMaxAgeDays, placeBinaryCacheAsync, pruneCache } from '../charts/cache.ts';
 import { PNG_ENDS, pngKey, renderPng } from '../charts/png.ts';
 import { renderPngs } from '../charts/png-pool.ts';
 import { cpuStatsLine } from '../workers/cpu.ts';
@@ -33,38 +33,35 @@ async function writeAll(files: [string, string | Uint8Array][], batch = 64): Pro
 }
 
 /**
- * Writes each chart's CSV and SVG as soon as a page stages it, and links its PNG twin from
- * the cache when it is there, while the other pages render (Astro empties dist/ before pages
- * render). Synchronous: a small file costs a few system calls, where a promise per write
- * (open, write, close, each a trip through libuv's threads) cost several times the CPU on a
- * build that writes thousands. `finish` fails the build with the first error.
+ * Writes each chart's CSV and SVG as soon as a page stages it, through libuv's thread pool,
+ * while the main thread renders other pages (Astro empties dist/ before pages render).
+ * `finish` waits for every write and fails the build on the first error.
  */
 function earlyWriter(out: string) {
-  let made = false;
-  let failure: unknown;
-  const written = new Set<string>();
+  let made: Promise<unknown> | undefined;
+  const writes = new Map<string, Promise<void>>();
   /** Charts whose PNG twin was in the cache and is placed too. */
   const pngs = new Set<string>();
+  const placeCachedPng = async (id: string, svg: string) => {
+    if (await placeBinaryCacheAsync('png', pngKey(svg), 'png', path.join(out, `${id}.png`), PNG_ENDS)) pngs.add(id);
+  };
   return {
     write(id: string, files: ChartAssetFiles): void {
-      if (failure) return;
-      try {
-        if (!made) mkdirSync(out, { recursive: true });
-        made = true;
-        writeFileSync(path.join(out, `${id}.csv`), files.csv);
-        writeFileSync(path.join(out, `${id}.svg`), files.svg);
-        written.add(id);
-        if (placeBinaryCache('png', pngKey(files.svg), 'png', path.join(out, `${id}.png`), PNG_ENDS)) pngs.add(id);
-      } catch (error) {
-        failure = error; // reported by finish(), with every page rendered
-      }
+      made ??= mkdir(out, { recursive: true });
+      const written = made.then(() =>
+        Promise.all([
+          writeFile(path.join(out, `${id}.csv`), files.csv),
+          writeFile(path.join(out, `${id}.svg`), files.svg),
+          placeCachedPng(id, files.svg),
+        ]).then(() => undefined),
+      );
+      written.catch(() => {}); // reported by finish()
+      writes.set(id, written);
     },
     out,
-    has: (id: string) => written.has(id),
+    has: (id: string) => writes.has(id),
     hasPng: (id: string) => pngs.has(id),
-    finish: () => {
-      if (failure) throw failure;
-    },
+    finish: () => Promise.all(writes.values()),
   };
 }
 
@@ -119,7 +116,7 @@ export function chartAssets(): AstroIntegration {
           // Written while pages rendered (PNGs found in the cache too), unless the output went
           // elsewhere after all.
           const written = early?.out === out ? early : undefined;
-          written?.finish();
+          await written?.finish();
           const needPng = charts.filter(([id]) => !written?.hasPng(id));
           const { pngs, stats } = await renderPngs(needPng.map(([, files]) => files.svg));
           stats.cached += charts.length - needPng.length;
