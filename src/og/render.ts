@@ -27,6 +27,9 @@ export function ogCardKey(card: OgCard): string {
     .slice(0, 24);
 }
 
+/** Four decimals: enough for a transform, and short. */
+const round = (value: number) => Math.round(value * 1e4) / 1e4;
+
 /**
  * Puts the chart's own SVG where satori placed its stand-in image: the chart stays vectors,
  * drawn once at the card's scale with the chart fonts. (As an <image>, resvg would draw a
@@ -61,8 +64,6 @@ export function nestChart(cardSvg: string, placeholder: string, chartSvg: string
   const chart = `<g transform="translate(${round(left)} ${round(top)}) scale(${round(scale)})"${inherited}>${body}</g>`;
   return `${cardSvg.slice(0, image.index)}${frame}${chart}${cardSvg.slice(image.index + image[0].length)}`;
 }
-
-const round = (value: number) => Math.round(value * 1e4) / 1e4;
 
 /** Draws a card to a 1200x630 PNG: satori lays it out as SVG, resvg rasterises it, zlib encodes it fast. */
 export async function drawOgCard(card: OgCard): Promise<Buffer> {
