@@ -72,7 +72,7 @@ export interface BuildRun {
 const CPU_LINE = /CPU before the PNG phase: process (\d+) ms, main thread (\d+) ms, worker tasks (\d+) ms/;
 
 const PNG_LINE =
-  /(\d+) charts: CSV, SVG and PNG written to charts\/ \((\d+) PNGs rendered, (\d+) from cache, (\d+) ms\)/;
+  /(\d+) charts: \d+ CSV downloads and \d+ PNG twins written to charts\/ \((\d+) PNGs rendered, (\d+) from cache, (\d+) ms\)/;
 
 /** Builds the site into `<dir>/dist` (emptied first), timing the whole `astro build` process. */
 export function buildSite(dir: string, { cpuProfileDir }: { cpuProfileDir?: string } = {}): BuildRun {

@@ -1,7 +1,19 @@
-/** The files of one chart that go to `dist/charts/`. */
+/**
+ * The files of one chart that go to `dist/charts/`: its CSV download, named by the CSV's own
+ * content hash, and its PNG twin, named by the chart id.
+ */
 export interface ChartAssetFiles {
   csv: string;
-  /** The standalone SVG: the download, and the source of the PNG twin. */
+  /**
+   * Content hash of `csv`, its file name. Charts over the same rows (the same window of a
+   * dataset drawn twice, or with other titles or annotations) share one download file.
+   */
+  csvId: string;
+  /**
+   * The standalone SVG (xmlns, light background, Inter), kept in memory as the source of
+   * the PNG twin and of preview cards. Not written to dist/: nothing links to it, and every
+   * extra file costs a warm build more than the chart itself (see docs/charts.md).
+   */
   svg: string;
 }
 
@@ -39,6 +51,12 @@ export function stagedChartAssets(id: string): ChartAssetFiles | undefined {
   return registry().get(id);
 }
 
+/** A staged CSV download by its content hash (dev server). */
+export function stagedCsv(csvId: string): string | undefined {
+  for (const files of registry().values()) if (files.csvId === csvId) return files.csv;
+  return undefined;
+}
+
 /** Every chart staged since the build started, by id in sorted order (deterministic output). */
 export function allStagedChartAssets(): [string, ChartAssetFiles][] {
   return [...registry()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
@@ -50,7 +68,7 @@ export function clearStagedChartAssets(): void {
 }
 
 /** Public URLs of a chart's files, under the site's base path. */
-export function chartAssetUrls(id: string, base = '/'): { csv: string; svg: string; png: string } {
-  const root = `${base.replace(/\/?$/, '/')}charts/${id}`;
-  return { csv: `${root}.csv`, svg: `${root}.svg`, png: `${root}.png` };
+export function chartAssetUrls(id: string, csvId: string, base = '/'): { csv: string; png: string } {
+  const root = `${base.replace(/\/?$/, '/')}charts/`;
+  return { csv: `${root}${csvId}.csv`, png: `${root}${id}.png` };
 }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { csvFormatRows } from 'd3-dsv';
 import type { Cell } from '../data/schema.ts';
 import { csvDateFormatter } from './format.ts';
@@ -42,4 +43,9 @@ export function chartCsv(spec: ChartSpec): string {
     ),
   ]);
   return `${header.join('\n')}\n${body}\n`;
+}
+
+/** The download's file name: a hash of its bytes, so charts over the same rows share one file. */
+export function csvFileId(csv: string): string {
+  return createHash('sha256').update(csv).digest('hex').slice(0, 16);
 }

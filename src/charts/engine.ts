@@ -3,7 +3,7 @@ import { runTask } from '../workers/pool.ts';
 import { chartAssetUrls, stageChartAssets } from './assets.ts';
 import { readJsonCache, writeJsonCache } from './cache.ts';
 import { type CachedSvg, fromCached, isCached, toCached } from './cached-svg.ts';
-import { chartCsv } from './csv.ts';
+import { chartCsv, csvFileId } from './csv.ts';
 import { describeChart } from './describe.ts';
 import { figureKey } from './figure-key.ts';
 import { chartKeys } from './identity.ts';
@@ -24,6 +24,8 @@ interface RenderedFigure {
   description: string;
   table: ChartTable;
   csv: string;
+  /** The CSV's content hash: its file name in dist/charts/. */
+  csvId: string;
 }
 
 /**
@@ -41,7 +43,7 @@ export interface ChartFigure extends RenderedFigure {
   /** Ids the SVG's aria attributes point at; the figure must carry elements with them. */
   nameId: string;
   descriptionId: string;
-  urls: { csv: string; svg: string; png: string };
+  urls: { csv: string; png: string };
 }
 
 /**
@@ -64,6 +66,8 @@ function isStoredFigure(value: unknown): value is StoredFigure {
     typeof v.drawing === 'string' &&
     typeof v.description === 'string' &&
     typeof v.csv === 'string' &&
+    typeof v.csvId === 'string' &&
+    /^[0-9a-f]{16}$/.test(v.csvId) &&
     !!v.spec &&
     typeof v.spec.subtitle === 'string' &&
     !!v.spec.source &&
@@ -158,6 +162,7 @@ function prepareFigure(props: Record<string, unknown>, dataset: Dataset, place: 
   const spec = normaliseChart(props, dataset, place);
   const { id, drawing } = chartKeys(spec);
   const { title, subtitle, caption, derived, source } = spec;
+  const csv = chartCsv(spec);
   return {
     spec,
     drawingKey: drawing,
@@ -166,7 +171,8 @@ function prepareFigure(props: Record<string, unknown>, dataset: Dataset, place: 
       spec: { title, subtitle, caption, derived, source },
       description: describeChart(spec),
       table: chartTable(spec),
-      csv: chartCsv(spec),
+      csv,
+      csvId: csvFileId(csv),
     },
   };
 }
@@ -188,12 +194,12 @@ function completeFigure(
 /** Stages the figure's download files once per build and adds its ids and URLs. */
 function present(figure: RenderedFigure, { base = '/', stage = true }: BuildOptions): ChartFigure {
   const { id } = figure;
-  if (stage) stageChartAssets(id, { csv: figure.csv, svg: figure.svg.standalone });
+  if (stage) stageChartAssets(id, { csv: figure.csv, csvId: figure.csvId, svg: figure.svg.standalone });
   return {
     ...figure,
     nameId: `chart-${id}-name`,
     descriptionId: `chart-${id}-desc`,
-    urls: chartAssetUrls(id, base),
+    urls: chartAssetUrls(id, figure.csvId, base),
   };
 }
 

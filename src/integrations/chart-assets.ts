@@ -9,6 +9,7 @@ import {
   clearStagedChartAssets,
   onChartStaged,
   stagedChartAssets,
+  stagedCsv,
 } from '../charts/assets.ts';
 import { cacheMaxAgeDays, placeBinaryCacheAsync, pruneCache } from '../charts/cache.ts';
 import { PNG_ENDS, pngKey, renderPng } from '../charts/png.ts';
@@ -19,8 +20,14 @@ import { WORKER_SCRIPT_ENV } from '../workers/pool.ts';
 /** `ASSAY_BUILD_STATS=1` logs where CPU time went, before and after the PNG phase (benchmarks). */
 const BUILD_STATS_ENV = 'ASSAY_BUILD_STATS';
 
-const ASSET = /^\/(?:.*\/)?charts\/([0-9a-f]{16})\.(csv|svg|png)$/;
-const TYPES: Record<string, string> = { csv: 'text/csv; charset=utf-8', svg: 'image/svg+xml', png: 'image/png' };
+const ASSET = /^\/(?:.*\/)?charts\/([0-9a-f]{16})\.(csv|png)$/;
+const TYPES: Record<string, string> = { csv: 'text/csv; charset=utf-8', png: 'image/png' };
+
+/** A staged chart's PNG twin, drawn on request (dev server). */
+function pngFor(id: string): Uint8Array | undefined {
+  const files = stagedChartAssets(id);
+  return files && renderPng(files.svg);
+}
 
 /**
  * Writes files a batch at a time through libuv's thread pool: three files per chart make
@@ -33,41 +40,46 @@ async function writeAll(files: [string, string | Uint8Array][], batch = 64): Pro
 }
 
 /**
- * Writes each chart's CSV and SVG as soon as a page stages it, through libuv's thread pool,
- * while the main thread renders other pages (Astro empties dist/ before pages render).
- * `finish` waits for every write and fails the build on the first error.
+ * Writes each chart's CSV download (once per distinct CSV) and places its cached PNG twin as
+ * soon as a page stages it, through libuv's thread pool, while the main thread renders other
+ * pages (Astro empties dist/ before pages render). `finish` waits for every write and fails
+ * the build on the first error.
  */
 function earlyWriter(out: string) {
   let made: Promise<unknown> | undefined;
   const writes = new Map<string, Promise<void>>();
+  /** CSV files written or being written, by content hash: charts over the same rows share one. */
+  const csvs = new Set<string>();
   /** Charts whose PNG twin was in the cache and is placed too. */
   const pngs = new Set<string>();
   const placeCachedPng = async (id: string, svg: string) => {
     if (await placeBinaryCacheAsync('png', pngKey(svg), 'png', path.join(out, `${id}.png`), PNG_ENDS)) pngs.add(id);
   };
+  const writeCsv = (files: ChartAssetFiles) => {
+    if (csvs.has(files.csvId)) return undefined;
+    csvs.add(files.csvId);
+    return writeFile(path.join(out, `${files.csvId}.csv`), files.csv);
+  };
   return {
     write(id: string, files: ChartAssetFiles): void {
       made ??= mkdir(out, { recursive: true });
       const written = made.then(() =>
-        Promise.all([
-          writeFile(path.join(out, `${id}.csv`), files.csv),
-          writeFile(path.join(out, `${id}.svg`), files.svg),
-          placeCachedPng(id, files.svg),
-        ]).then(() => undefined),
+        Promise.all([writeCsv(files), placeCachedPng(id, files.svg)]).then(() => undefined),
       );
       written.catch(() => {}); // reported by finish()
       writes.set(id, written);
     },
     out,
-    has: (id: string) => writes.has(id),
+    hasCsv: (csvId: string) => csvs.has(csvId),
     hasPng: (id: string) => pngs.has(id),
     finish: () => Promise.all(writes.values()),
   };
 }
 
 /**
- * Writes every chart's CSV, standalone SVG and PNG twin to `dist/charts/<id>.*`.
- * Components stage CSV and SVG in memory while pages render, and they are written at once;
+ * Writes every chart's CSV download to `dist/charts/<csv hash>.csv` and its PNG twin to
+ * `dist/charts/<id>.png`. Components stage CSV and SVG in memory while pages render, and the
+ * CSVs are written at once;
  * at `astro:build:done` the PNGs are rasterised on worker threads (cached by content) and
  * written. In `astro dev` the same files are served from memory, PNGs drawn on request.
  */
@@ -98,9 +110,8 @@ export function chartAssets(): AstroIntegration {
           const match = ASSET.exec((request.url ?? '').split('?')[0] as string);
           if (!match) return next();
           const [, id, ext] = match;
-          const files = stagedChartAssets(id as string);
-          if (!files) return next();
-          const body = ext === 'png' ? renderPng(files.svg) : ext === 'csv' ? files.csv : files.svg;
+          const body = ext === 'png' ? pngFor(id as string) : stagedCsv(id as string);
+          if (body === undefined) return next();
           response.setHeader('Content-Type', TYPES[ext as string] as string);
           response.end(body);
         });
@@ -120,22 +131,19 @@ export function chartAssets(): AstroIntegration {
           const needPng = charts.filter(([id]) => !written?.hasPng(id));
           const { pngs, stats } = await renderPngs(needPng.map(([, files]) => files.svg));
           stats.cached += charts.length - needPng.length;
+          // CSVs the early writer did not write, once per distinct CSV.
+          const csvs = new Map<string, string>();
+          for (const [, files] of charts) if (!written?.hasCsv(files.csvId)) csvs.set(files.csvId, files.csv);
           await writeAll([
-            ...charts.flatMap(([id, files]): [string, string][] =>
-              written?.has(id)
-                ? []
-                : [
-                    [path.join(out, `${id}.csv`), files.csv],
-                    [path.join(out, `${id}.svg`), files.svg],
-                  ],
-            ),
+            ...[...csvs].map(([csvId, csv]): [string, string] => [path.join(out, `${csvId}.csv`), csv]),
             ...needPng.map(([id], index): [string, Uint8Array] => [
               path.join(out, `${id}.png`),
               pngs[index] as Uint8Array,
             ]),
           ]);
+          const csvFiles = new Set(charts.map(([, files]) => files.csvId)).size;
           logger.info(
-            `${charts.length} charts: CSV, SVG and PNG written to charts/ (${stats.rendered} PNGs rendered, ${stats.cached} from cache, ${Math.round(stats.ms)} ms)`,
+            `${charts.length} charts: ${csvFiles} CSV downloads and ${charts.length} PNG twins written to charts/ (${stats.rendered} PNGs rendered, ${stats.cached} from cache, ${Math.round(stats.ms)} ms)`,
           );
         }
         if (logCpu) logger.info(cpuStatsLine('at the end'));

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseHTML } from 'linkedom';
@@ -79,7 +80,10 @@ describe('the sample site: charts and versions', () => {
         const rows = figure.querySelectorAll('details table tbody tr').length;
         expect(rows).toBeGreaterThan(0);
         const csvHref = figure.querySelector('a.chart__download')?.getAttribute('href') as string;
-        const csvRows = readFileSync(path.join(site.outDir, csvHref), 'utf8')
+        const csv = readFileSync(path.join(site.outDir, csvHref), 'utf8');
+        // Named by its content: charts over the same rows share one download.
+        expect(path.basename(csvHref, '.csv')).toBe(createHash('sha256').update(csv).digest('hex').slice(0, 16));
+        const csvRows = csv
           .trim()
           .split('\n')
           .filter((line) => !line.startsWith('#'));
@@ -87,11 +91,13 @@ describe('the sample site: charts and versions', () => {
         const png = readFileSync(path.join(site.outDir, figure.getAttribute('data-png') as string));
         expect(png.subarray(1, 4).toString()).toBe('PNG');
         const width = png.readUInt32BE(16);
-        const standalone = readFileSync(path.join(site.outDir, csvHref.replace(/\.csv$/, '.svg')), 'utf8');
-        expect(width).toBe(2 * Number(/width="(\d+)"/.exec(standalone)?.[1]));
+        expect(width).toBe(2 * Number(svg?.getAttribute('width')));
       }
     }
     expect(charts).toBeGreaterThanOrEqual(7);
+    // Only the downloads and the PNG twins: the standalone SVG stays in memory (PNG source).
+    const kinds = new Set(readdirSync(path.join(site.outDir, 'charts')).map((file) => path.extname(file)));
+    expect([...kinds].sort()).toEqual(['.csv', '.png']);
   });
 
   it('quotes figures from the data in prose', () => {
