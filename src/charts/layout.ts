@@ -11,10 +11,16 @@ export interface Layout {
   heightScale: number;
   /** Ticks wanted on a continuous axis. */
   ticks: number;
+  /**
+   * Whether marks keep their hover `<title>`s. The narrow drawing is shown on phones, where
+   * nothing shows an SVG title (no hover; screen readers take the figure's name,
+   * description and table): there they were a fifth of a note page's bytes.
+   */
+  hoverTitles: boolean;
 }
 
 /** The text column on desktop (about 640 px) and a 360 px phone. */
 export const LAYOUTS: Readonly<Record<Layout['name'], Layout>> = {
-  wide: { name: 'wide', width: 640, fontSize: 12, charWidth: 6.8, heightScale: 1, ticks: 6 },
-  narrow: { name: 'narrow', width: 360, fontSize: 12, charWidth: 6.8, heightScale: 0.9, ticks: 4 },
+  wide: { name: 'wide', width: 640, fontSize: 12, charWidth: 6.8, heightScale: 1, ticks: 6, hoverTitles: true },
+  narrow: { name: 'narrow', width: 360, fontSize: 12, charWidth: 6.8, heightScale: 0.9, ticks: 4, hoverTitles: false },
 };

@@ -39,7 +39,8 @@ const GEOMETRY_ATTRIBUTE = new RegExp(` (${[...GEOMETRY].join('|')})="([^"]*)"`,
  * it serialised: removes `<style>` elements and inline `style` attributes (charts.css
  * carries the same rules), replaces Plot's hashed classes with stable ones, turns inner
  * `aria-label`s into `data-mark` (the SVG is one image with its own name; axe flags stray
- * labels, CSS still targets marks), hoists shared attributes and rounds geometry. Structure
+ * labels, CSS still targets marks), drops hover titles where the layout has none, hoists
+ * shared attributes and rounds geometry. Structure
  * changes happen on the DOM; the per-attribute rewrites happen on the string, which is
  * several times faster than touching every attribute of every element through the DOM.
  */
@@ -47,6 +48,7 @@ export function cleanPlotSvg(svg: Element, layout: Layout): string {
   for (const style of [...svg.querySelectorAll('style')]) style.remove();
   for (const element of [svg, ...svg.querySelectorAll('[style]')]) element.removeAttribute('style');
   for (const element of svg.querySelectorAll('[class^="plot-"]')) element.removeAttribute('class');
+  if (!layout.hoverTitles) for (const title of [...svg.querySelectorAll('title')]) title.remove();
   hoistSharedAttributes(svg);
   svg.removeAttribute('aria-label');
   svg.removeAttribute('font-family');
@@ -111,7 +113,8 @@ export function legendMarkup(legend: BuiltPlot['legend'], layout: Layout): strin
       `<rect x="${x + 4}" y="${y}" width="14" height="12" fill="${entry.colour}"${opacity} stroke="${entry.colour}"></rect>`,
       `<text x="${x + 24}" y="${y + 10}">${escapeXml(entry.label)}</text>`,
     );
-    x += width;
+    // Rounded like Plot's geometry (cleanPlotSvg): sums of widths pick up float noise.
+    x = Math.round((x + width) * 100) / 100;
   }
   return `<g class="chart__legend" text-anchor="start" aria-hidden="true">${parts.join('')}</g>`;
 }

@@ -45,6 +45,14 @@ describe('golden SVG per chart kind', () => {
       expect(figure.svg.narrow).toContain('viewBox="0 0 360 ');
       expect(figure.svg.standalone).toContain('xmlns="http://www.w3.org/2000/svg"');
       if (!props.plot) expect(figure.svg.wide).toContain('<title>');
+      // Phones have no hover: the narrow drawing carries no titles (the table has the values).
+      expect(figure.svg.narrow).not.toContain('<title>');
+      // Points on lines and areas: one group per series, its colour on the group, not on each dot.
+      for (const group of figure.svg.wide.match(/<g[^>]*data-mark="dot"[^>]*>.*?<\/g>/g) ?? []) {
+        if (!['line', 'line-multi', 'area'].includes(name) || group.split('<circle').length < 3) continue;
+        expect(group).toMatch(/^<g[^>]* fill="#[0-9A-F]{6}"/);
+        expect(group).not.toMatch(/<circle[^>]* fill="/);
+      }
       golden(name, figure.svg.wide);
       golden(`${name}-narrow`, figure.svg.narrow);
     });
