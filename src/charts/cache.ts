@@ -1,15 +1,20 @@
 import {
+  closeSync,
+  copyFileSync,
   existsSync,
+  fstatSync,
+  linkSync,
   mkdirSync,
+  openSync,
   readdirSync,
   readFileSync,
+  readSync,
   renameSync,
   rmSync,
   statSync,
   utimesSync,
   writeFileSync,
 } from 'node:fs';
-import { copyFile, link, open, rm, utimes } from 'node:fs/promises';
 import path from 'node:path';
 import { crc32 } from 'node:zlib';
 
@@ -129,42 +134,39 @@ export interface EndsCheck {
  * written in place, only replaced by rename (and pruning unlinks them), so a build cannot
  * change a file already in dist/. A file whose ends check out is whole, for the same reason.
  */
-export async function placeBinaryCacheAsync(
-  kind: string,
-  key: string,
-  ext: string,
-  dest: string,
-  check: EndsCheck,
-): Promise<boolean> {
+export function placeBinaryCache(kind: string, key: string, ext: string, dest: string, check: EndsCheck): boolean {
   if (!cacheEnabled()) return false;
   const file = path.join(cacheRoot(), kind, `${key}.${ext}`);
-  let handle: Awaited<ReturnType<typeof open>>;
+  let fd: number;
   try {
-    handle = await open(file, 'r');
+    fd = openSync(file, 'r');
   } catch {
     return false;
   }
   try {
-    const { size } = await handle.stat();
+    const { size } = fstatSync(fd);
     if (size < check.head + check.tail) return false;
     const head = Buffer.alloc(check.head);
     const tail = Buffer.alloc(check.tail);
-    await handle.read(head, 0, check.head, 0);
-    await handle.read(tail, 0, check.tail, size - check.tail);
+    readSync(fd, head, 0, check.head, 0);
+    readSync(fd, tail, 0, check.tail, size - check.tail);
     if (!check.isValid(head, tail)) return false; // the build's own read replaces it
   } finally {
-    await handle.close();
+    closeSync(fd);
   }
   try {
-    await link(file, dest);
+    linkSync(file, dest);
   } catch {
     // Never write into an existing `dest`: with `vite.build.emptyOutDir: false` it may be a
     // link to a cache entry from the last build, which a copy over it would rewrite.
-    await rm(dest, { force: true });
-    await link(file, dest).catch(() => copyFile(file, dest));
+    rmSync(dest, { force: true });
+    try {
+      linkSync(file, dest);
+    } catch {
+      copyFileSync(file, dest);
+    }
   }
-  const now = new Date();
-  await utimes(file, now, now).catch(() => {});
+  markUsed(file);
   return true;
 }
 

@@ -11,11 +11,14 @@ import {
   stagedChartAssets,
   stagedCsv,
 } from '../charts/assets.ts';
-import { cacheMaxAgeDays, placeBinaryCacheAsync, pruneCache } from '../charts/cache.ts';
+import { cacheMaxAgeDays, placeBinaryCache, pruneCache } from '../charts/cache.ts';
 import { PNG_ENDS, pngKey, renderPng } from '../charts/png.ts';
 import { renderPngs } from '../charts/png-pool.ts';
 import { cpuStatsLine } from '../workers/cpu.ts';
 import { WORKER_SCRIPT_ENV } from '../workers/pool.ts';
+
+/** Cached PNG twins placed at a time between page renders. */
+const PLACEMENT_BATCH = 48;
 
 /** `ASSAY_BUILD_STATS=1` logs where CPU time went, before and after the PNG phase (benchmarks). */
 const BUILD_STATS_ENV = 'ASSAY_BUILD_STATS';
@@ -40,10 +43,10 @@ async function writeAll(files: [string, string | Uint8Array][], batch = 64): Pro
 }
 
 /**
- * Writes each chart's CSV download (once per distinct CSV) and places its cached PNG twin as
- * soon as a page stages it, through libuv's thread pool, while the main thread renders other
- * pages (Astro empties dist/ before pages render). `finish` waits for every write and fails
- * the build on the first error.
+ * Writes each chart's CSV download (once per distinct CSV, through libuv's thread pool) and
+ * places its cached PNG twin (in batches between page renders) as soon as a page stages it,
+ * while the main thread renders other pages (Astro empties dist/ before pages render).
+ * `finish` waits for every write and fails the build on the first error.
  */
 function earlyWriter(out: string) {
   let made: Promise<unknown> | undefined;
@@ -52,8 +55,25 @@ function earlyWriter(out: string) {
   const csvs = new Set<string>();
   /** Charts whose PNG twin was in the cache and is placed too. */
   const pngs = new Set<string>();
-  const placeCachedPng = async (id: string, svg: string) => {
-    if (await placeBinaryCacheAsync('png', pngKey(svg), 'png', path.join(out, `${id}.png`), PNG_ENDS)) pngs.add(id);
+  /**
+   * Cached PNG twins waiting to be placed, a batch at a time between page renders, with
+   * synchronous calls: 1,328 placements took 38 to 51 ms of the main thread's time that way,
+   * against 98 to 163 ms as promises (plus the thread pool's), seven calls each.
+   */
+  let waiting: { id: string; key: string }[] = [];
+  let scheduled = false;
+  /** The first placement error, thrown by finish() (not from a timer, where it would crash the build). */
+  let failed: unknown;
+  const placeWaiting = () => {
+    scheduled = false;
+    const batch = waiting;
+    waiting = [];
+    try {
+      for (const { id, key } of batch)
+        if (placeBinaryCache('png', key, 'png', path.join(out, `${id}.png`), PNG_ENDS)) pngs.add(id);
+    } catch (error) {
+      failed ??= error;
+    }
   };
   const writeCsv = (files: ChartAssetFiles) => {
     if (csvs.has(files.csvId)) return undefined;
@@ -63,16 +83,27 @@ function earlyWriter(out: string) {
   return {
     write(id: string, files: ChartAssetFiles): void {
       made ??= mkdir(out, { recursive: true });
-      const written = made.then(() =>
-        Promise.all([writeCsv(files), placeCachedPng(id, files.svg)]).then(() => undefined),
-      );
+      const written = made.then(() => writeCsv(files));
       written.catch(() => {}); // reported by finish()
       writes.set(id, written);
+      waiting.push({ id, key: pngKey(files.svg) });
+      if (waiting.length >= PLACEMENT_BATCH && !scheduled) {
+        scheduled = true;
+        // After the directory exists; setImmediate lets the page that staged it finish first.
+        made.then(
+          () => setImmediate(placeWaiting),
+          () => {}, // reported by finish()
+        );
+      }
     },
     out,
     hasCsv: (csvId: string) => csvs.has(csvId),
     hasPng: (id: string) => pngs.has(id),
-    finish: () => Promise.all(writes.values()),
+    finish: async () => {
+      await Promise.all(writes.values());
+      placeWaiting();
+      if (failed) throw failed;
+    },
   };
 }
 

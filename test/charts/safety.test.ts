@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { placeBinaryCacheAsync, readJsonCache, writeBinaryCache, writeJsonCache } from '../../src/charts/cache.ts';
+import { placeBinaryCache, readJsonCache, writeBinaryCache, writeJsonCache } from '../../src/charts/cache.ts';
 import { buildChart, clearRenderMemory } from '../../src/charts/engine.ts';
 import { isCompletePng, PNG_ENDS, pngSize, renderPng } from '../../src/charts/png.ts';
 import { renderPngs } from '../../src/charts/png-pool.ts';
@@ -89,24 +89,24 @@ describe('PNG twin', () => {
 describe('placing a cached PNG twin in dist/', () => {
   const png = renderPng(buildChart({ data: 'exports', type: 'bar' }, exports, place, { stage: false }).svg.standalone);
   const out = path.join(cacheDir, 'copy-out.png');
-  it('copies a whole entry byte for byte', async () => {
+  it('copies a whole entry byte for byte', () => {
     writeBinaryCache('png', 'whole', 'png', png);
-    expect(await placeBinaryCacheAsync('png', 'whole', 'png', out, PNG_ENDS)).toBe(true);
+    expect(placeBinaryCache('png', 'whole', 'png', out, PNG_ENDS)).toBe(true);
     expect(Buffer.compare(readFileSync(out), png)).toBe(0);
     // Placing it again over the last build's file (dist/ not emptied) keeps both whole.
-    expect(await placeBinaryCacheAsync('png', 'whole', 'png', out, PNG_ENDS)).toBe(true);
+    expect(placeBinaryCache('png', 'whole', 'png', out, PNG_ENDS)).toBe(true);
     expect(Buffer.compare(readFileSync(out), png)).toBe(0);
     expect(Buffer.compare(readFileSync(path.join(cacheDir, 'png', 'whole.png')), png)).toBe(0);
     // A later build replacing the entry leaves the placed file alone.
     writeBinaryCache('png', 'whole', 'png', Buffer.from('something else entirely'));
     expect(Buffer.compare(readFileSync(out), png)).toBe(0);
   });
-  it('refuses a truncated, foreign or missing entry', async () => {
+  it('refuses a truncated, foreign or missing entry', () => {
     writeBinaryCache('png', 'cut', 'png', png.subarray(0, png.length - 20));
-    expect(await placeBinaryCacheAsync('png', 'cut', 'png', out, PNG_ENDS)).toBe(false);
+    expect(placeBinaryCache('png', 'cut', 'png', out, PNG_ENDS)).toBe(false);
     writeBinaryCache('png', 'text', 'png', Buffer.from('not a png, but long enough to have both ends'));
-    expect(await placeBinaryCacheAsync('png', 'text', 'png', out, PNG_ENDS)).toBe(false);
-    expect(await placeBinaryCacheAsync('png', 'absent', 'png', out, PNG_ENDS)).toBe(false);
+    expect(placeBinaryCache('png', 'text', 'png', out, PNG_ENDS)).toBe(false);
+    expect(placeBinaryCache('png', 'absent', 'png', out, PNG_ENDS)).toBe(false);
   });
 });
 
