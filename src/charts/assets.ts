@@ -9,12 +9,15 @@ export interface ChartAssetFiles {
    * dataset drawn twice, or with other titles or annotations) share one download file.
    */
   csvId: string;
+  /** The drawing's cache key: the PNG twin's and the preview card's key use it, not the SVG's bytes. */
+  drawing: string;
   /**
    * The standalone SVG (xmlns, light background, Inter), kept in memory as the source of
-   * the PNG twin and of preview cards. Not written to dist/: nothing links to it, and every
-   * extra file costs a warm build more than the chart itself (see docs/charts.md).
+   * the PNG twin and of preview cards, made when first read (warm builds rarely need it).
+   * Not written to dist/: nothing links to it, and every extra file costs a warm build
+   * more than the chart itself (see docs/charts.md).
    */
-  svg: string;
+  readonly svg: string;
 }
 
 // Held on globalThis, not in a module-level Map: Astro's bundled page code and the

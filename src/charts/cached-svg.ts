@@ -11,8 +11,20 @@ export function toCached({ wide, narrow }: RenderedSvg): CachedSvg {
   return { wide, narrow };
 }
 
+/**
+ * A cached drawing with its standalone SVG made on first use: a warm build needs it only for
+ * a PNG twin or preview card missing from the cache (both are keyed by the drawing's key).
+ */
 export function fromCached(cached: CachedSvg): RenderedSvg {
-  return { ...cached, standalone: standaloneSvg(cached.wide) };
+  let standalone: string | undefined;
+  return {
+    wide: cached.wide,
+    narrow: cached.narrow,
+    get standalone() {
+      standalone ??= standaloneSvg(cached.wide);
+      return standalone;
+    },
+  };
 }
 
 export function isCached(value: unknown): value is CachedSvg {

@@ -19,6 +19,8 @@ export type FigureSpec = Pick<ChartSpec, 'title' | 'subtitle' | 'caption' | 'der
 interface RenderedFigure {
   /** Stable content hash: file names in dist/charts/ and element ids. */
   id: string;
+  /** The drawing's cache key (identity.ts), which is also its PNG twin's. */
+  drawing: string;
   spec: FigureSpec;
   svg: RenderedSvg;
   description: string;
@@ -33,7 +35,6 @@ interface RenderedFigure {
  * before drawings moved into them hold only the drawing's key, read from `render/`.
  */
 interface StoredFigure extends Omit<RenderedFigure, 'svg'> {
-  drawing: string;
   /** The drawing with placeholder ids (see ID_TOKEN). */
   svg?: CachedSvg;
 }
@@ -137,12 +138,14 @@ async function drawInWorker(
   return { key, svg: await pending };
 }
 
-/** A shared drawing with this chart's ids in its aria attributes. */
+/** A shared drawing with this chart's ids in its aria attributes (the standalone SVG has none). */
 function withIds(shared: RenderedSvg, id: string): RenderedSvg {
   return {
     wide: shared.wide.replaceAll(ID_TOKEN, id),
     narrow: shared.narrow.replaceAll(ID_TOKEN, id),
-    standalone: shared.standalone,
+    get standalone() {
+      return shared.standalone;
+    },
   };
 }
 
@@ -153,7 +156,7 @@ function readFigure(key: string): RenderedFigure | undefined {
   const shared = stored.svg ? fromCached(stored.svg) : cachedDrawing(stored.drawing);
   if (!shared) return undefined;
   drawings.set(stored.drawing, shared);
-  const { drawing: _drawing, svg: _svg, ...rest } = stored;
+  const { svg: _svg, ...rest } = stored;
   return { ...rest, svg: withIds(shared, stored.id) };
 }
 
@@ -188,13 +191,23 @@ function completeFigure(
 ): RenderedFigure {
   if (!drawn.stored)
     writeJsonCache('figure', key, { ...parts, drawing: drawn.key, svg: toCached(drawn.svg) } satisfies StoredFigure);
-  return { ...parts, svg: withIds(drawn.svg, parts.id) };
+  return { ...parts, drawing: drawn.key, svg: withIds(drawn.svg, parts.id) };
 }
 
 /** Stages the figure's download files once per build and adds its ids and URLs. */
 function present(figure: RenderedFigure, { base = '/', stage = true }: BuildOptions): ChartFigure {
   const { id } = figure;
-  if (stage) stageChartAssets(id, { csv: figure.csv, csvId: figure.csvId, svg: figure.svg.standalone });
+  if (stage) {
+    const { svg } = figure;
+    stageChartAssets(id, {
+      csv: figure.csv,
+      csvId: figure.csvId,
+      drawing: figure.drawing,
+      get svg() {
+        return svg.standalone;
+      },
+    });
+  }
   return {
     ...figure,
     nameId: `chart-${id}-name`,

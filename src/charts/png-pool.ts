@@ -1,6 +1,12 @@
 import { runTask } from '../workers/pool.ts';
 import { readBinaryCache } from './cache.ts';
-import { isCompletePng, pngKey } from './png.ts';
+import { isCompletePng } from './png.ts';
+
+/** A PNG twin to make: its cache key (`pngKey`) and its standalone SVG, read only if not cached. */
+export interface PngJob {
+  readonly key: string;
+  readonly svg: string;
+}
 
 /** Timing of a batch of PNGs, for the build log and the benchmark. */
 export interface PngStats {
@@ -13,16 +19,16 @@ export interface PngStats {
 
 /**
  * Renders many SVGs to PNG on the build's worker threads (src/workers/pool.ts; one per core
- * on the 2-core build machines), reusing cached PNGs by content. Results keep input order.
+ * on the 2-core build machines), reusing cached PNGs by key. Results keep input order.
  */
-export async function renderPngs(svgs: readonly string[]): Promise<{ pngs: Uint8Array[]; stats: PngStats }> {
+export async function renderPngs(jobs: readonly PngJob[]): Promise<{ pngs: Uint8Array[]; stats: PngStats }> {
   const started = performance.now();
-  const pngs: Uint8Array[] = new Array(svgs.length);
-  // Identical SVGs (the same chart at another data vintage, say) are drawn once.
-  const keys = svgs.map((svg) => pngKey(svg));
+  const pngs: Uint8Array[] = new Array(jobs.length);
+  // Identical drawings (the same chart at another data vintage, say) are drawn once.
+  const keys = jobs.map((job) => job.key);
   const firstOf = new Map<string, number>();
   const todo: number[] = [];
-  svgs.forEach((_, index) => {
+  jobs.forEach((_, index) => {
     const key = keys[index] as string;
     if (firstOf.has(key)) return;
     firstOf.set(key, index);
@@ -33,7 +39,7 @@ export async function renderPngs(svgs: readonly string[]): Promise<{ pngs: Uint8
   await Promise.all(
     todo.map(async (index) => {
       // The worker stores the PNG in the cache: file writes stay off this thread.
-      pngs[index] = await runTask('png', { input: svgs[index] as string, cacheKey: keys[index] as string });
+      pngs[index] = await runTask('png', { input: (jobs[index] as PngJob).svg, cacheKey: keys[index] as string });
     }),
   );
   for (const [index, key] of keys.entries()) pngs[index] ??= pngs[firstOf.get(key) as number] as Uint8Array;

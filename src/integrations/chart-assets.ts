@@ -86,7 +86,7 @@ function earlyWriter(out: string) {
       const written = made.then(() => writeCsv(files));
       written.catch(() => {}); // reported by finish()
       writes.set(id, written);
-      waiting.push({ id, key: pngKey(files.svg) });
+      waiting.push({ id, key: pngKey(files.drawing) });
       if (waiting.length >= PLACEMENT_BATCH && !scheduled) {
         scheduled = true;
         // After the directory exists; setImmediate lets the page that staged it finish first.
@@ -160,7 +160,15 @@ export function chartAssets(): AstroIntegration {
           const written = early?.out === out ? early : undefined;
           await written?.finish();
           const needPng = charts.filter(([id]) => !written?.hasPng(id));
-          const { pngs, stats } = await renderPngs(needPng.map(([, files]) => files.svg));
+          // The standalone SVG is made only for the PNGs actually drawn (a getter on `files`).
+          const { pngs, stats } = await renderPngs(
+            needPng.map(([, files]) => ({
+              key: pngKey(files.drawing),
+              get svg() {
+                return files.svg;
+              },
+            })),
+          );
           stats.cached += charts.length - needPng.length;
           // CSVs the early writer did not write, once per distinct CSV.
           const csvs = new Map<string, string>();

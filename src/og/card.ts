@@ -26,8 +26,11 @@ export interface OgCard {
   meta: string[];
   /** Publisher name, bottom left. */
   publisher: string;
-  /** The lead chart as a standalone SVG (the chart engine's PNG-twin source). */
-  chart?: { svg: string };
+  /**
+   * The lead chart as a standalone SVG (the chart engine's PNG-twin source) and, from the
+   * chart engine, its drawing's key, which then stands for the SVG in the card's cache key.
+   */
+  chart?: { svg: string; drawing?: string };
 }
 
 /** A card ready to lay out: the chart as an image source (a data URL) with its size. */

@@ -22,7 +22,7 @@ export function leadChartId(html: string): string | undefined {
 /** A note's card: kicker with edition month, headline, dek, dates, publisher, lead chart. */
 export async function noteCard(note: Note): Promise<OgCard> {
   const id = leadChartId(await renderNoteBody(note));
-  const chartSvg = id ? stagedChartAssets(id)?.svg : undefined;
+  const chart = id ? stagedChartAssets(id) : undefined;
   const updated = noteUpdated(note);
   return {
     kicker: `Market note · ${formatMonth(note.data.edition)}`,
@@ -33,7 +33,7 @@ export async function noteCard(note: Note): Promise<OgCard> {
       ...(updated > note.data.published ? [`Updated ${formatDate(updated)}`] : []),
     ],
     publisher: site.publisher,
-    ...(chartSvg ? { chart: { svg: chartSvg } } : {}),
+    ...(chart ? { chart: { svg: chart.svg, drawing: chart.drawing } } : {}),
   };
 }
 

@@ -13,8 +13,12 @@ import { OG_HEIGHT, OG_WIDTH } from './paths.ts';
 /** Bump when the card's layout or pipeline changes, so cached cards are redrawn. */
 export const OG_VERSION = 'og-4';
 
-/** Cache key of a card: its text, its chart's SVG, the fonts (the card's and the chart's) and the layout version. */
+/**
+ * Cache key of a card: its text, its chart (the drawing's key when known, else the SVG's
+ * bytes), the fonts (the card's and the chart's) and the layout version.
+ */
 export function ogCardKey(card: OgCard): string {
+  const chart = card.chart?.drawing ? { drawing: card.chart.drawing } : card.chart;
   return createHash('sha256')
     .update(OG_VERSION)
     .update('\0')
@@ -22,7 +26,7 @@ export function ogCardKey(card: OgCard): string {
     .update('\0')
     .update(chartFontsVersion())
     .update('\0')
-    .update(JSON.stringify(card))
+    .update(JSON.stringify({ ...card, chart }))
     .digest('hex')
     .slice(0, 24);
 }

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { placeBinaryCache, readJsonCache, writeBinaryCache, writeJsonCache } from '../../src/charts/cache.ts';
 import { buildChart, clearRenderMemory } from '../../src/charts/engine.ts';
-import { isCompletePng, PNG_ENDS, pngSize, renderPng } from '../../src/charts/png.ts';
+import { isCompletePng, PNG_ENDS, pngKey, pngSize, renderPng } from '../../src/charts/png.ts';
 import { renderPngs } from '../../src/charts/png-pool.ts';
 import { chartTableHtml } from '../../src/charts/table.ts';
 import { fixture, place } from './helpers.ts';
@@ -71,16 +71,27 @@ describe('PNG twin', () => {
     // Text is drawn: with no fonts resvg silently leaves labels out and the image is much smaller.
     expect(a.length).toBeGreaterThan(15_000);
   });
+  const job = { key: pngKey(figure.drawing), svg: figure.svg.standalone };
   it('renders on worker threads, same bytes as the main thread, then from cache', async () => {
-    const first = await renderPngs([figure.svg.standalone, figure.svg.standalone]);
+    const first = await renderPngs([job, job]);
+    expect(first.stats).toMatchObject({ total: 1, rendered: 1 });
     expect(Buffer.compare(Buffer.from(first.pngs[0] as Uint8Array), renderPng(figure.svg.standalone))).toBe(0);
-    const second = await renderPngs([figure.svg.standalone]);
+    expect(Buffer.compare(Buffer.from(first.pngs[1] as Uint8Array), Buffer.from(first.pngs[0] as Uint8Array))).toBe(0);
+    // Cached by the drawing's key: the SVG is not even read.
+    const second = await renderPngs([
+      {
+        key: job.key,
+        get svg(): string {
+          throw new Error('the standalone SVG was read for a cached PNG');
+        },
+      },
+    ]);
     expect(second.stats.cached).toBe(1);
   });
   it('ignores a corrupt cached PNG', async () => {
     const dir = path.join(cacheDir, 'png');
     for (const file of readdirSync(dir)) writeFileSync(path.join(dir, file), 'not a png');
-    const again = await renderPngs([figure.svg.standalone]);
+    const again = await renderPngs([job]);
     expect(again.stats.rendered).toBe(1);
     expect(isCompletePng(again.pngs[0] as Uint8Array)).toBe(true);
   });
