@@ -99,25 +99,27 @@ export interface ChartKeys {
    */
   id: string;
   /**
-   * Key of its drawing: the same without the source's date and commit, which the SVG does
-   * not show, so the chart read at another data vintage (or in a feed) shares the drawing.
+   * Key of its drawing: the same without what the SVG does not show (the title, subtitle,
+   * caption, alt text and table columns, which the figure around it shows, and the source's
+   * date and commit), so the chart under another title, at another data vintage or in a feed
+   * shares the drawing, its cache entry and its PNG twin.
    */
   drawing: string;
 }
 
 export function chartKeys(spec: ChartSpec): ChartKeys {
-  const { source, rows, ...drawn } = spec;
+  const { source, rows, title, subtitle, caption, alt, tableColumns, ...drawn } = spec;
   const body = `${stableJson(drawn)}\0${rowsText(rows)}`;
-  const hash = (sourceJson: string, length: number) =>
+  const hash = (rest: string, length: number) =>
     createHash('sha256')
       .update(`${RENDERER_VERSION}\0`)
       .update(body)
       .update('\0')
-      .update(sourceJson)
+      .update(rest)
       .digest('hex')
       .slice(0, length);
   return {
-    id: hash(stableJson(source), 16),
+    id: hash(`${stableJson({ title, subtitle, caption, alt, tableColumns })}\0${stableJson(source)}`, 16),
     drawing: hash(stableJson({ ...source, asOf: null, commit: null }), 24),
   };
 }

@@ -65,4 +65,14 @@ describe('golden SVG per chart kind', () => {
     expect(a.id).not.toBe(c.id);
     expect(a.id).toMatch(/^[0-9a-f]{16}$/);
   });
+  it('charts that differ only in what the figure shows around the drawing share the drawing', () => {
+    const a = buildChart({ data: 'exports', title: 'A', caption: 'One' }, exports, place, { stage: false });
+    const b = buildChart({ data: 'exports', title: 'B', subtitle: 'Other' }, exports, place, { stage: false });
+    const c = buildChart({ data: 'exports', type: 'line', title: 'A', caption: 'One' }, exports, place, {
+      stage: false,
+    });
+    expect(a.id).not.toBe(b.id);
+    expect(a.drawing).toBe(b.drawing);
+    expect(a.drawing).not.toBe(c.drawing);
+  });
 });
