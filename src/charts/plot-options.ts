@@ -269,16 +269,29 @@ function markerMarks(
     const at = bandX ? bandFor(note.value, spec, values) : note.value;
     if (at === undefined) continue;
     const label = note.label;
+    // Grouped bars put each category in a facet of its own (fx, or fy when horizontal):
+    // a mark placed on x or y at the category would fall outside the series scale and vanish.
+    const grouped = bandX && spec.series !== null && !spec.stack;
     if (spec.horizontal) {
       if (label)
         marks.push(
-          Plot.text([label], { y: at as never, frameAnchor: 'right', textAnchor: 'end', text: (d) => d, dy: -10 }),
+          Plot.text([label], {
+            ...(grouped ? { fy: () => at } : { y: at as never }),
+            frameAnchor: 'right',
+            textAnchor: 'end',
+            text: (d) => d,
+            dy: -10,
+          }),
         );
       continue;
     }
     if (bandX) {
       const top = barTop(spec, at);
-      marks.push(Plot.ruleX([at], { ...NOTE_STYLE, y1: top, y2: maxStackedValue(spec) * 1.02 }));
+      const span = { y1: top, y2: maxStackedValue(spec) * 1.02 };
+      // In a facet, x: null puts the rule at the facet's middle.
+      marks.push(
+        Plot.ruleX([at], grouped ? { ...NOTE_STYLE, ...span, fx: (d) => d, x: null } : { ...NOTE_STYLE, ...span }),
+      );
     } else {
       marks.push(Plot.ruleX([at], NOTE_STYLE));
     }
@@ -292,7 +305,7 @@ function markerMarks(
       const rightwards = roomRight >= width || roomRight >= roomLeft;
       marks.push(
         Plot.text([label], {
-          x: at as never,
+          ...(grouped ? { fx: () => at } : { x: at as never }),
           frameAnchor: 'top',
           lineAnchor: 'bottom',
           // Clear of the top value-axis label, which straddles the frame's top edge.

@@ -11,7 +11,7 @@ import { cleanPlotSvg, insertAfterOpenTag, legendMarkup, standaloneSvg } from '.
  * Bumped whenever the SVG output changes for the same spec and rows, so cached
  * renders from an older engine are never reused.
  */
-export const RENDERER_VERSION = 'assay-charts-7';
+export const RENDERER_VERSION = 'assay-charts-8';
 
 /** The SVG of one chart: inline for the page (two sizes) and a standalone file. */
 export interface RenderedSvg {

@@ -5,6 +5,7 @@ import { fixture, place } from './helpers.ts';
 
 process.env.ASSAY_NO_CACHE = '1';
 const exports = fixture('exports');
+const destinations = fixture('destinations');
 
 /** Each x-annotation label's text, anchor and x position (its group's dx included). */
 function annotationLabels(svg: string) {
@@ -39,5 +40,30 @@ describe('annotation labels', () => {
         }
       });
     }
+  }
+});
+
+describe('annotations on grouped bars (a facet per category)', () => {
+  for (const horizontal of [false, true]) {
+    it(`are drawn at both widths${horizontal ? ', horizontal' : ''}`, () => {
+      const label = 'Licences required';
+      const figure = buildChart(
+        {
+          data: 'destinations',
+          type: 'bar',
+          series: 'destination',
+          horizontal,
+          annotations: [{ x: '2025-06', label }],
+        },
+        destinations,
+        place,
+        { stage: false },
+      );
+      for (const layout of [LAYOUTS.wide, LAYOUTS.narrow]) {
+        const svg = figure.svg[layout.name];
+        expect(svg, `${layout.name}: label`).toContain(`>${label}<`);
+        if (!horizontal) expect(svg, `${layout.name}: rule`).toMatch(/data-mark="rule"[^>]*>\s*<g[^>]*>\s*<line/);
+      }
+    });
   }
 });
