@@ -14,7 +14,7 @@ export interface Layout {
   /**
    * Whether marks keep their hover `<title>`s. The narrow drawing is shown on phones, where
    * nothing shows an SVG title (no hover; screen readers take the figure's name,
-   * description and table): there they were a fifth of a note page's bytes.
+   * description and table): there they were a tenth of a note page's bytes.
    */
   hoverTitles: boolean;
 }

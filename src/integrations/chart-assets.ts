@@ -33,8 +33,8 @@ function pngFor(id: string): Uint8Array | undefined {
 }
 
 /**
- * Writes files a batch at a time through libuv's thread pool: three files per chart make
- * thousands of small writes, which one at a time on the main thread took seconds.
+ * Writes files a batch at a time through libuv's thread pool: a cold build's CSVs and PNG
+ * twins make thousands of small writes, which one at a time on the main thread took seconds.
  */
 async function writeAll(files: [string, string | Uint8Array][], batch = 64): Promise<void> {
   for (let start = 0; start < files.length; start += batch) {
