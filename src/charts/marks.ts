@@ -144,9 +144,12 @@ function seriesDots(spec: ChartSpec, options: Plot.DotOptions): Plot.Markish[] {
   const groups = new Map<string, Row[]>(spec.seriesNames.map((name) => [name, []]));
   for (const row of spec.rows) {
     const name = String(row[series.name] ?? '');
+    let group = groups.get(name);
     // Every row is drawn, even one whose series the legend does not name.
-    const group = groups.get(name) ?? [];
-    if (group.length === 0) groups.set(name, group);
+    if (!group) {
+      group = [];
+      groups.set(name, group);
+    }
     group.push(row);
   }
   return [...groups.values()].filter((rows) => rows.length > 0).map((rows) => Plot.dot(rows, options));

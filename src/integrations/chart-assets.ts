@@ -50,7 +50,7 @@ async function writeAll(files: [string, string | Uint8Array][], batch = 64): Pro
  */
 function earlyWriter(out: string) {
   let made: Promise<unknown> | undefined;
-  const writes = new Map<string, Promise<void>>();
+  const writes: Promise<unknown>[] = [];
   /** CSV files written or being written, by content hash: charts over the same rows share one. */
   const csvs = new Set<string>();
   /** Charts whose PNG twin was in the cache and is placed too. */
@@ -75,17 +75,15 @@ function earlyWriter(out: string) {
       failed ??= error;
     }
   };
-  const writeCsv = (files: ChartAssetFiles) => {
-    if (csvs.has(files.csvId)) return undefined;
-    csvs.add(files.csvId);
-    return writeFile(path.join(out, `${files.csvId}.csv`), files.csv);
-  };
   return {
     write(id: string, files: ChartAssetFiles): void {
       made ??= mkdir(out, { recursive: true });
-      const written = made.then(() => writeCsv(files));
-      written.catch(() => {}); // reported by finish()
-      writes.set(id, written);
+      if (!csvs.has(files.csvId)) {
+        csvs.add(files.csvId);
+        const written = made.then(() => writeFile(path.join(out, `${files.csvId}.csv`), files.csv));
+        written.catch(() => {}); // reported by finish()
+        writes.push(written);
+      }
       waiting.push({ id, key: pngKey(files.drawing) });
       if (waiting.length >= PLACEMENT_BATCH && !scheduled) {
         scheduled = true;
@@ -100,7 +98,7 @@ function earlyWriter(out: string) {
     hasCsv: (csvId: string) => csvs.has(csvId),
     hasPng: (id: string) => pngs.has(id),
     finish: async () => {
-      await Promise.all(writes.values());
+      await Promise.all(writes);
       placeWaiting();
       if (failed) throw failed;
     },

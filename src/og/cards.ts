@@ -33,7 +33,17 @@ export async function noteCard(note: Note): Promise<OgCard> {
       ...(updated > note.data.published ? [`Updated ${formatDate(updated)}`] : []),
     ],
     publisher: site.publisher,
-    ...(chart ? { chart: { svg: chart.svg, drawing: chart.drawing } } : {}),
+    // The SVG is made only if the card is drawn (its cache key uses the drawing key).
+    ...(chart
+      ? {
+          chart: {
+            drawing: chart.drawing,
+            get svg() {
+              return chart.svg;
+            },
+          },
+        }
+      : {}),
   };
 }
 

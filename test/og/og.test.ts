@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pngSize } from '../../src/charts/png.ts';
 import { standaloneSvg } from '../../src/charts/svg.ts';
 import type { OgCard } from '../../src/og/card.ts';
-import { drawOgCard, nestChart, prefetchOgCard, renderOgCard } from '../../src/og/render.ts';
+import { drawOgCard, nestChart, ogCardKey, prefetchOgCard, renderOgCard } from '../../src/og/render.ts';
 import { distFileFor, htmlFiles, metaTags, pngFileSize } from '../feeds/dist.ts';
 import { type BuiltSite, buildSite, PROJECT_ROOT, removeSite } from '../helpers/build-site.ts';
 
@@ -93,6 +93,19 @@ describe('preview card renderer', () => {
     console.info(`preview card from cache: ${ms.toFixed(1)} ms`);
   }, 30_000);
 
+  it("keys a card by its chart's drawing key when it has one, without making the chart's SVG", () => {
+    const withDrawing = (drawing: string): OgCard => ({
+      ...card,
+      chart: {
+        drawing,
+        get svg(): string {
+          throw new Error('the chart SVG was made for a cache key');
+        },
+      },
+    });
+    expect(ogCardKey(withDrawing('a'))).toBe(ogCardKey(withDrawing('a')));
+    expect(ogCardKey(withDrawing('a'))).not.toBe(ogCardKey(withDrawing('b')));
+  });
   it('draws a card started ahead of need once, and hands the same bytes to its endpoint', async () => {
     const early = { ...card, title: 'Drawn while pages render' };
     prefetchOgCard(early);
