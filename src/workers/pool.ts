@@ -88,6 +88,35 @@ const PIPELINE_DEPTH = 2;
 
 const hasBackgroundJob = (slot: Slot) => [...slot.jobs.values()].some((job) => job.background);
 
+/** What the scheduler knows about one worker. */
+export interface WorkerLoad {
+  /** Jobs sent and not yet answered. */
+  jobs: number;
+  /** Whether one of them is a background job. */
+  background: boolean;
+}
+
+/**
+ * Which queue feeds `worker` next, if any. Foreground jobs (a page waits for them) go first.
+ * A worker holds at most one background job, and background jobs occupy at most size - 1
+ * workers, so one worker always stays free for the next foreground job. Pure, so the policy
+ * is tested without racing threads.
+ */
+export function nextQueue(
+  worker: WorkerLoad,
+  workers: readonly WorkerLoad[],
+  queued: { foreground: number; background: number },
+  size: number,
+): 'foreground' | 'background' | undefined {
+  if (worker.jobs >= PIPELINE_DEPTH) return undefined;
+  if (queued.foreground > 0) return 'foreground';
+  if (queued.background === 0 || worker.background) return undefined;
+  const busyInBackground = workers.filter((w) => w.background).length;
+  return busyInBackground < Math.max(1, size - 1) ? 'background' : undefined;
+}
+
+const loadOf = (slot: Slot): WorkerLoad => ({ jobs: slot.jobs.size, background: hasBackgroundJob(slot) });
+
 class Pool {
   private readonly slots: Slot[] = [];
   private readonly queue: Job[] = [];
@@ -109,17 +138,17 @@ class Pool {
     });
   }
 
-  /**
-   * The next job for `slot`. Foreground jobs (a page waits for them) go first. A worker holds
-   * at most one background job, and background jobs occupy at most size - 1 workers, so one
-   * worker always stays free for the next foreground job.
-   */
+  /** The next job for `slot`, by the policy of `nextQueue`. */
   private next(slot: Slot): Job | undefined {
-    if (slot.jobs.size >= PIPELINE_DEPTH) return undefined;
-    if (this.queue.length > 0) return this.queue.shift();
-    if (this.backgroundQueue.length === 0 || hasBackgroundJob(slot)) return undefined;
-    const busyInBackground = this.slots.filter(hasBackgroundJob).length;
-    return busyInBackground < Math.max(1, this.size - 1) ? this.backgroundQueue.shift() : undefined;
+    const queue = nextQueue(
+      loadOf(slot),
+      this.slots.map(loadOf),
+      { foreground: this.queue.length, background: this.backgroundQueue.length },
+      this.size,
+    );
+    if (queue === 'foreground') return this.queue.shift();
+    if (queue === 'background') return this.backgroundQueue.shift();
+    return undefined;
   }
 
   private dispatch(): void {
