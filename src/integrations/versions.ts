@@ -14,6 +14,7 @@ import {
   serializePermalinks,
   type VersionIndex,
 } from '../versions/index.ts';
+import { clearLatestCopies, writeLatestCopies } from '../versions/latest-copies.ts';
 import { VERSION_TEXTS_DIR } from '../versions/site.ts';
 
 export const PERMALINKS_FILE = 'permalinks.json';
@@ -22,7 +23,8 @@ export const PERMALINKS_FILE = 'permalinks.json';
  * Versions from git, as an Astro integration:
  * - before content sync, writes each earlier version's MDX text to `.assay/versions/<collection>/<id>/v<N>.mdx`,
  *   so Astro compiles old versions like any other MDX (the `noteVersions` / `eventVersions` collections);
- * - after the build, guards permanent links against `permalinks.json` (and updates it), and writes
+ * - after the build, writes each latest version's permanent page as a copy of the latest page
+ *   (versions/latest-copies.ts), guards permanent links against `permalinks.json` (and updates it), and writes
  *   redirect pages plus a `_redirects` file for aliases and renamed notes.
  */
 export function versions(options: { siteUrl: string }): AstroIntegration {
@@ -38,11 +40,16 @@ export function versions(options: { siteUrl: string }): AstroIntegration {
         const count = writeVersionTexts(root, index);
         logger.info(`${count} earlier version${count === 1 ? '' : 's'} of notes and events from git history`);
       },
+      // Copies planned by an earlier build in this process (tests build several sites) are not this one's.
+      'astro:build:start': () => clearLatestCopies(),
       'astro:build:done': ({ dir, pages, logger }) => {
         if (!index) return;
         const outDir = fileURLToPath(dir);
         const redirects = redirectsFromIndex(index);
-        const current = pages.map((page) => normaliseUrl(`/${page.pathname}`)).filter((url) => url.endsWith('/'));
+        const copies = writeLatestCopies(outDir);
+        const current = [...pages.map((page) => page.pathname), ...copies]
+          .map((pathname) => normaliseUrl(`/${pathname}`))
+          .filter((url) => url.endsWith('/'));
         const manifestPath = path.join(root, PERMALINKS_FILE);
         const publishedAll = existsSync(manifestPath) ? parsePermalinks(readFileSync(manifestPath, 'utf8')) : [];
         // Without history, version URLs are not built; they are not lost, so they are not checked.
@@ -57,7 +64,9 @@ export function versions(options: { siteUrl: string }): AstroIntegration {
           writeFileSync(file, renderRedirectPage({ to: redirect.to, siteUrl: options.siteUrl, lang: 'en' }));
         }
         writeFileSync(path.join(outDir, '_redirects'), renderRedirectsFile(redirects));
-        logger.info(`${check.manifest.length} permanent URLs checked; ${redirects.length} redirects written`);
+        logger.info(
+          `${check.manifest.length} permanent URLs checked; ${copies.length} latest versions' pages copied; ${redirects.length} redirects written`,
+        );
       },
     },
   };

@@ -129,6 +129,21 @@ describe('versions from a scripted git history', () => {
     expect(entry.versions[0].datasets[0].hash).not.toBe(entry.versions[1].datasets[0].hash);
   });
 
+  it("copies the latest page to its version's permanent URL exactly as rendering it would", () => {
+    // A build copies the latest page instead of rendering /v2/ again (versions/latest-copies.ts);
+    // rendered, the page must come out byte for byte the same, or the copy would be wrong.
+    const rendered = buildSite(repo.root, { ASSAY_BUILD_DATE: '2025-09-01', ASSAY_RENDER_LATEST_VERSIONS: '1' });
+    try {
+      expect(rendered.ok, rendered.output).toBe(true);
+      const read = (s: BuiltSite) => readFileSync(path.join(s.outDir, 'notes/new-slug/v2/index.html'), 'utf8');
+      expect(read(site)).toBe(read(rendered));
+      expect(read(site)).not.toContain('data-pagefind-body');
+      expect(site.output).toMatch(/1 latest versions' pages copied/);
+    } finally {
+      removeSite(rendered);
+    }
+  });
+
   it('records every URL in permalinks.json and fails a build that would drop one', () => {
     const permalinks = JSON.parse(readFileSync(path.join(repo.root, 'permalinks.json'), 'utf8'));
     expect(permalinks).toContain('/notes/new-slug/v1/');

@@ -30,7 +30,7 @@ export function buildSite(root: string, env: Record<string, string> = {}): Built
       cwd: root,
       encoding: 'utf8',
       env: {
-        ...process.env,
+        ...buildEnv(),
         ASTRO_TELEMETRY_DISABLED: '1',
         ASSAY_BUILD_DATE: '2026-01-15',
         TZ: 'UTC',
@@ -44,6 +44,17 @@ export function buildSite(root: string, env: Record<string, string> = {}): Built
   } finally {
     release();
   }
+}
+
+/**
+ * This process's environment without what Vitest adds for its own modules: NODE_ENV=test,
+ * MODE, DEV, PROD, SSR, BASE_URL. Astro reads process.env behind `import.meta.env` in server
+ * code, so a build that inherited them would see `import.meta.env.DEV` set and build like
+ * `astro dev`; the sites under test must be built the way `npm run build` builds them.
+ */
+export function buildEnv(env: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
+  const { NODE_ENV: _n, MODE: _m, DEV: _d, PROD: _p, SSR: _s, BASE_URL: _b, ...rest } = env;
+  return rest;
 }
 
 /** Removes a built site's temp directory. */
