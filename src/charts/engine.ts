@@ -1,8 +1,15 @@
 import type { Dataset } from '../data/schema.ts';
 import { runTask } from '../workers/pool.ts';
+import type { FigureEntryTask } from '../workers/tasks.ts';
 import { chartAssetUrls, stageChartAssets } from './assets.ts';
-import { readJsonCache, writeJsonCache } from './cache.ts';
-import { type CachedSvg, fromCached, isCached, toCached } from './cached-svg.ts';
+import {
+  readJsonCache,
+  readSegmentedCache,
+  type SegmentedEntry,
+  writeJsonCache,
+  writeSegmentedCache,
+} from './cache.ts';
+import { fromCached, isCached, toCached } from './cached-svg.ts';
 import { chartCsv, csvFileId } from './csv.ts';
 import { describeChart } from './describe.ts';
 import { figureKey } from './figure-key.ts';
@@ -10,7 +17,7 @@ import { chartKeys } from './identity.ts';
 import { normaliseChart } from './normalise.ts';
 import { type RenderedSvg, renderSvg } from './render.ts';
 import type { ChartPlace, ChartSpec } from './spec.ts';
-import { type ChartTable, chartTable } from './table.ts';
+import { chartTable, chartTableHtml } from './table.ts';
 
 /** The parts of a spec the figure around the SVG shows (title, caption, source line). */
 export type FigureSpec = Pick<ChartSpec, 'title' | 'subtitle' | 'caption' | 'derived' | 'source'>;
@@ -24,19 +31,27 @@ interface RenderedFigure {
   spec: FigureSpec;
   svg: RenderedSvg;
   description: string;
-  table: ChartTable;
+  /** The data table as HTML, captioned with the chart's title. */
+  tableHtml: string;
+  /** Whether a plotted row is derived (the source line says so). */
+  derivedRows: boolean;
   csv: string;
   /** The CSV's content hash: its file name in dist/charts/. */
   csvId: string;
 }
 
 /**
- * A figure on disk, with its drawing (one file to read on the next build). Entries written
- * before drawings moved into them hold only the drawing's key, read from `render/`.
+ * A figure on disk: one segmented entry (cache.ts) per figure, so a warm build reads one file
+ * per chart. The head holds the short fields; the long texts follow raw, in this order.
  */
-interface StoredFigure extends Omit<RenderedFigure, 'svg'> {
-  /** The drawing with placeholder ids (see ID_TOKEN). */
-  svg?: CachedSvg;
+type StoredFigureHead = Omit<RenderedFigure, 'svg' | StoredText>;
+const STORED_TEXTS = ['wide', 'narrow', 'tableHtml', 'csv'] as const;
+type StoredText = 'tableHtml' | 'csv';
+
+interface StoredFigure extends SegmentedEntry {
+  head: StoredFigureHead;
+  /** The wide and narrow drawings (placeholder ids, see ID_TOKEN), the table's HTML, the CSV. */
+  texts: [string, string, string, string];
 }
 
 /** Everything `<Chart>` needs to write its figure. */
@@ -58,24 +73,23 @@ const drawings = new Map<string, RenderedSvg>();
 /** Stands for the chart id inside cached drawings; replaced when a figure uses the drawing. */
 const ID_TOKEN = 'assay0chart0id';
 
-function isStoredFigure(value: unknown): value is StoredFigure {
-  const v = value as StoredFigure | null;
+function isStoredFigure(entry: SegmentedEntry): entry is StoredFigure {
+  const v = entry.head as StoredFigureHead | null;
+  const [wide, narrow] = entry.texts;
   return (
+    entry.texts.length === STORED_TEXTS.length &&
+    isCached({ wide, narrow }) &&
     !!v &&
     typeof v.id === 'string' &&
     /^[0-9a-f]{16}$/.test(v.id) &&
     typeof v.drawing === 'string' &&
     typeof v.description === 'string' &&
-    typeof v.csv === 'string' &&
+    typeof v.derivedRows === 'boolean' &&
     typeof v.csvId === 'string' &&
     /^[0-9a-f]{16}$/.test(v.csvId) &&
     !!v.spec &&
     typeof v.spec.subtitle === 'string' &&
-    !!v.spec.source &&
-    !!v.table &&
-    Array.isArray(v.table.headers) &&
-    Array.isArray(v.table.rows) &&
-    (v.svg === undefined || isCached(v.svg))
+    !!v.spec.source
   );
 }
 
@@ -119,7 +133,7 @@ async function drawInWorker(
   spec: ChartSpec,
   key: string,
   place: ChartPlace,
-  figure: { key: string; entryJson: string },
+  figure: FigureEntryTask & { head: Omit<StoredFigureHead, 'drawing'> },
 ): Promise<{ key: string; svg: RenderedSvg; stored?: boolean }> {
   if (spec.plot) return drawHere(spec, key, place);
   const cached = cachedDrawing(key);
@@ -149,15 +163,26 @@ function withIds(shared: RenderedSvg, id: string): RenderedSvg {
   };
 }
 
-/** A figure from the disk cache, when both its entry and its drawing's are intact. */
+/** A figure from the disk cache, when its entry is intact. */
 function readFigure(key: string): RenderedFigure | undefined {
-  const stored = readJsonCache('figure', key, isStoredFigure);
+  const stored = readSegmentedCache('figure', key, isStoredFigure);
   if (!stored) return undefined;
-  const shared = stored.svg ? fromCached(stored.svg) : cachedDrawing(stored.drawing);
-  if (!shared) return undefined;
-  drawings.set(stored.drawing, shared);
-  const { svg: _svg, ...rest } = stored;
-  return { ...rest, svg: withIds(shared, stored.id) };
+  const [wide, narrow, tableHtml, csv] = stored.texts;
+  const shared = fromCached({ wide, narrow });
+  drawings.set(stored.head.drawing, shared);
+  return figureOf({ ...stored.head, tableHtml, csv }, shared);
+}
+
+/** A figure with its drawing's ids filled in; fields in one order, however it was made. */
+function figureOf(parts: Omit<RenderedFigure, 'svg'>, shared: RenderedSvg): RenderedFigure {
+  const { id, drawing, spec, description, tableHtml, derivedRows, csv, csvId } = parts;
+  return { id, drawing, spec, svg: withIds(shared, id), description, tableHtml, derivedRows, csv, csvId };
+}
+
+/** A figure's entry in the figure cache. */
+function storedFigure(figure: Omit<RenderedFigure, 'svg'>, shared: RenderedSvg): [StoredFigureHead, string[]] {
+  const { tableHtml, csv, ...head } = figure;
+  return [head, [shared.wide, shared.narrow, tableHtml, csv]];
 }
 
 /** A normalised chart with everything but its drawing: the main thread's share of the work. */
@@ -166,6 +191,7 @@ function prepareFigure(props: Record<string, unknown>, dataset: Dataset, place: 
   const { id, drawing } = chartKeys(spec);
   const { title, subtitle, caption, derived, source } = spec;
   const csv = chartCsv(spec);
+  const table = chartTable(spec);
   return {
     spec,
     drawingKey: drawing,
@@ -173,7 +199,8 @@ function prepareFigure(props: Record<string, unknown>, dataset: Dataset, place: 
       id,
       spec: { title, subtitle, caption, derived, source },
       description: describeChart(spec),
-      table: chartTable(spec),
+      tableHtml: chartTableHtml(table, title ?? subtitle ?? ''),
+      derivedRows: table.rows.some((row) => row.derived),
       csv,
       csvId: csvFileId(csv),
     },
@@ -189,9 +216,9 @@ function completeFigure(
   parts: ReturnType<typeof prepareFigure>['parts'],
   drawn: { key: string; svg: RenderedSvg; stored?: boolean },
 ): RenderedFigure {
-  if (!drawn.stored)
-    writeJsonCache('figure', key, { ...parts, drawing: drawn.key, svg: toCached(drawn.svg) } satisfies StoredFigure);
-  return { ...parts, drawing: drawn.key, svg: withIds(drawn.svg, parts.id) };
+  const figure = { ...parts, drawing: drawn.key };
+  if (!drawn.stored) writeSegmentedCache('figure', key, ...storedFigure(figure, drawn.svg));
+  return figureOf(figure, drawn.svg);
 }
 
 /** Stages the figure's download files once per build and adds its ids and URLs. */
@@ -262,7 +289,8 @@ export async function buildChartAsync(
     let pending = pendingFigures.get(key);
     if (!pending) {
       const { spec, drawingKey, parts } = prepareFigure(props, dataset, place);
-      pending = drawInWorker(spec, drawingKey, place, { key, entryJson: JSON.stringify(parts) })
+      const { tableHtml, csv, ...head } = parts;
+      pending = drawInWorker(spec, drawingKey, place, { key, head, texts: [tableHtml, csv] })
         .then((drawn) => completeFigure(key, parts, drawn))
         .finally(() => pendingFigures.delete(key));
       pendingFigures.set(key, pending);

@@ -1,5 +1,6 @@
 import * as Plot from '@observablehq/plot';
 import { AssayError } from '../lib/errors.ts';
+import { latin1References } from '../lib/escape-html.ts';
 import { chartDocument } from './dom.ts';
 import { drawingDocument } from './drawing-dom.ts';
 import { LAYOUTS, type Layout } from './layout.ts';
@@ -11,7 +12,7 @@ import { cleanPlotSvg, insertAfterOpenTag, legendMarkup, standaloneSvg } from '.
  * Bumped whenever the SVG output changes for the same spec and rows, so cached
  * renders from an older engine are never reused.
  */
-export const RENDERER_VERSION = 'assay-charts-8';
+export const RENDERER_VERSION = 'assay-charts-9';
 
 /** The SVG of one chart: inline for the page (two sizes) and a standalone file. */
 export interface RenderedSvg {
@@ -69,7 +70,8 @@ function renderLayout(spec: ChartSpec, layout: Layout, labels: ChartLabels, plac
   svg.setAttribute('role', 'img');
   svg.setAttribute('aria-labelledby', labels.nameId);
   svg.setAttribute('aria-describedby', labels.descriptionId);
-  return insertAfterOpenTag(cleanPlotSvg(svg, layout), legendMarkup(built.legend, layout));
+  // One-byte strings for V8 (see latin1References): a page holds two SVGs per chart.
+  return latin1References(insertAfterOpenTag(cleanPlotSvg(svg, layout), legendMarkup(built.legend, layout)));
 }
 
 /** Runs the author's `plot` function; its marks replace ours, figure and table stay ours. */

@@ -1,4 +1,4 @@
-import { escapeHtml } from '../lib/escape-html.ts';
+import { escapeHtmlLatin1 } from '../lib/escape-html.ts';
 import { formatCell } from './format.ts';
 import { rowStyle } from './marks.ts';
 import type { ChartSpec } from './spec.ts';
@@ -36,43 +36,25 @@ export function chartTable(spec: ChartSpec): ChartTable {
 }
 
 /**
- * The table as HTML, every cell escaped. Built as one string rather than element by element
- * in the component: a chart's table is most of its markup, and this is the hot path of a
- * warm build (thousands of cells per site).
+ * The table as HTML, every cell escaped, characters beyond Latin-1 as references (see
+ * `escapeHtmlLatin1`). Built as one string rather than element by element in the component:
+ * a chart's table is most of its markup. Made once per figure and cached with it.
  */
 export function chartTableHtml(table: ChartTable, caption: string): string {
-  // A figure's table object is shared by every page that shows the chart (the latest page,
-  // its permanent version): built once per table and caption.
-  let byCaption = tableHtml.get(table);
-  if (!byCaption) {
-    byCaption = new Map();
-    tableHtml.set(table, byCaption);
-  }
-  let html = byCaption.get(caption);
-  if (html === undefined) {
-    html = buildTableHtml(table, caption);
-    byCaption.set(caption, html);
-  }
-  return html;
-}
-
-const tableHtml = new WeakMap<ChartTable, Map<string, string>>();
-
-function buildTableHtml(table: ChartTable, caption: string): string {
   const num = (i: number) => (table.numeric[i] ? ' class="num"' : '');
   const derivedRows = table.rows.some((row) => row.derived);
-  const head = table.headers.map((header, i) => `<th scope="col"${num(i)}>${escapeHtml(header)}</th>`).join('');
+  const head = table.headers.map((header, i) => `<th scope="col"${num(i)}>${escapeHtmlLatin1(header)}</th>`).join('');
   const body = table.rows
     .map(
       (row) =>
         `<tr${row.derived ? ' class="derived"' : ''}>${row.cells
           .map(
             (cell, i) =>
-              `<td${num(i)}>${escapeHtml(cell)}${row.derived && i === 0 ? '<abbr title="derived"> *</abbr>' : ''}</td>`,
+              `<td${num(i)}>${escapeHtmlLatin1(cell)}${row.derived && i === 0 ? '<abbr title="derived"> *</abbr>' : ''}</td>`,
           )
           .join('')}</tr>`,
     )
     .join('');
   const note = derivedRows ? ' (rows marked * are derived)' : '';
-  return `<table><caption>${escapeHtml(caption)}${note}</caption><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table>`;
+  return `<table><caption>${escapeHtmlLatin1(caption)}${note}</caption><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table>`;
 }

@@ -3,9 +3,18 @@
 const dayFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 const monthFormat = new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' });
 
+/** Formatted days by time value: Intl formatting is slow, and a site shows the same few dates thousands of times. */
+const formattedDays = new Map<number, string>();
+
 /** "20 June 2025". */
 export function formatDate(date: Date): string {
-  return dayFormat.format(date);
+  const time = date.getTime();
+  let text = formattedDays.get(time);
+  if (text === undefined) {
+    text = dayFormat.format(date);
+    formattedDays.set(time, text);
+  }
+  return text;
 }
 
 /** "2025-06-20", for `<time datetime>` and machine-readable output. */
@@ -20,5 +29,12 @@ export function editionDate(edition: string): Date {
 
 /** "May 2025" for an edition month "2025-05". */
 export function formatMonth(edition: string): string {
-  return monthFormat.format(editionDate(edition));
+  let text = formattedMonths.get(edition);
+  if (text === undefined) {
+    text = monthFormat.format(editionDate(edition));
+    formattedMonths.set(edition, text);
+  }
+  return text;
 }
+
+const formattedMonths = new Map<string, string>();

@@ -10,6 +10,10 @@ export function escapeHtml(text: string): string {
     .replaceAll("'", '&#39;');
 }
 
+const BEYOND_LATIN1 = /[^\0-\xff]/;
+// With the u flag a character outside the BMP (an emoji) is one match and one reference.
+const BEYOND_LATIN1_ALL = /[^\0-\xff]/gu;
+
 /**
  * `escapeHtml`, with every character beyond Latin-1 written as a numeric reference ("−" as
  * `&#8722;`). V8 keeps a string of Latin-1 characters in one byte per character and any other
@@ -18,6 +22,10 @@ export function escapeHtml(text: string): string {
  * feed readers and resvg read the references as the same characters.
  */
 export function escapeHtmlLatin1(text: string): string {
-  const escaped = escapeHtml(text);
-  return /[^\0-\xff]/.test(escaped) ? escaped.replace(/[^\0-\xff]/gu, (c) => `&#${c.codePointAt(0)};`) : escaped;
+  return latin1References(escapeHtml(text));
+}
+
+/** Markup (already escaped) with every character beyond Latin-1 as a numeric reference. */
+export function latin1References(markup: string): string {
+  return BEYOND_LATIN1.test(markup) ? markup.replace(BEYOND_LATIN1_ALL, (c) => `&#${c.codePointAt(0)};`) : markup;
 }

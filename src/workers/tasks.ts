@@ -2,7 +2,7 @@
  * The work a worker thread can do: pure functions from a structured-clonable input to a
  * structured-clonable output, so they give the same result on any thread.
  */
-import { writeBinaryCache, writeJsonCache, writeJsonCacheText } from '../charts/cache.ts';
+import { writeBinaryCache, writeJsonCache, writeSegmentedCache } from '../charts/cache.ts';
 import { toCached } from '../charts/cached-svg.ts';
 import { renderPng } from '../charts/png.ts';
 import { type ChartLabels, type RenderedSvg, renderSvg } from '../charts/render.ts';
@@ -20,9 +20,15 @@ export interface SvgTask {
   /**
    * The figure-cache entry waiting for this drawing: stored here with the drawing inside it
    * (one file per chart to write now and to read next build) instead of a `render/` entry.
-   * Its JSON text, not the object: one string crosses threads faster than a table's cells.
    */
-  figure?: { key: string; entryJson: string };
+  figure?: FigureEntryTask;
+}
+
+/** A figure entry (engine.ts) but for its drawing: the head's short fields, the table's HTML and the CSV. */
+export interface FigureEntryTask {
+  key: string;
+  head: object;
+  texts: [tableHtml: string, csv: string];
 }
 
 /** An image task: what to draw, and the cache key to store the PNG under (off the main thread). */
@@ -38,13 +44,13 @@ export const tasks = {
     const svg = renderSvg(spec, labels, place);
     if (cacheKey) {
       const cached = toCached(svg);
+      // The same entry the main thread writes (engine.ts storedFigure).
       if (figure)
-        writeJsonCacheText(
-          'figure',
-          figure.key,
-          // The same text as JSON.stringify({ ...entry, drawing, svg }).
-          `${figure.entryJson.slice(0, -1)},"drawing":${JSON.stringify(cacheKey)},"svg":${JSON.stringify(cached)}}`,
-        );
+        writeSegmentedCache('figure', figure.key, { ...figure.head, drawing: cacheKey }, [
+          cached.wide,
+          cached.narrow,
+          ...figure.texts,
+        ]);
       else writeJsonCache('render', cacheKey, cached);
     }
     return svg;
