@@ -37,3 +37,23 @@ export function isCached(value: unknown): value is CachedSvg {
     v.narrow.startsWith('<svg')
   );
 }
+
+/** Stands for the chart id inside a shared drawing; replaced when a figure uses the drawing. */
+export const ID_TOKEN = 'assay0chart0id';
+
+/** The aria ids inside a shared drawing, replaced by `withIds`. */
+export const SHARED_LABELS = { nameId: `chart-${ID_TOKEN}-name`, descriptionId: `chart-${ID_TOKEN}-desc` };
+
+/**
+ * A shared drawing with one chart's ids in its aria attributes, the only place they appear
+ * (the standalone SVG drops those attributes, so it is the shared drawing's).
+ */
+export function withIds(shared: RenderedSvg, id: string): RenderedSvg {
+  return {
+    wide: shared.wide.replaceAll(ID_TOKEN, id),
+    narrow: shared.narrow.replaceAll(ID_TOKEN, id),
+    get standalone() {
+      return shared.standalone;
+    },
+  };
+}

@@ -9,7 +9,7 @@ import {
   writeJsonCache,
   writeSegmentedCache,
 } from './cache.ts';
-import { fromCached, isCached, toCached } from './cached-svg.ts';
+import { fromCached, isCached, SHARED_LABELS, toCached, withIds } from './cached-svg.ts';
 import { chartCsv, csvFileId } from './csv.ts';
 import { describeChart } from './describe.ts';
 import { figureKey } from './figure-key.ts';
@@ -44,13 +44,11 @@ interface RenderedFigure {
  * A figure on disk: one segmented entry (cache.ts) per figure, so a warm build reads one file
  * per chart. The head holds the short fields; the long texts follow raw, in this order.
  */
-type StoredFigureHead = Omit<RenderedFigure, 'svg' | StoredText>;
-const STORED_TEXTS = ['wide', 'narrow', 'tableHtml', 'csv'] as const;
-type StoredText = 'tableHtml' | 'csv';
+type StoredFigureHead = Omit<RenderedFigure, 'svg' | 'tableHtml' | 'csv'>;
 
 interface StoredFigure extends SegmentedEntry {
   head: StoredFigureHead;
-  /** The wide and narrow drawings (placeholder ids, see ID_TOKEN), the table's HTML, the CSV. */
+  /** The wide and narrow drawings with the figure's ids, the table's HTML, the CSV. */
   texts: [string, string, string, string];
 }
 
@@ -70,14 +68,11 @@ const figures = new Map<string, RenderedFigure>();
 /** SVG drawings by render key (the spec without its source line), with placeholder ids. */
 const drawings = new Map<string, RenderedSvg>();
 
-/** Stands for the chart id inside cached drawings; replaced when a figure uses the drawing. */
-const ID_TOKEN = 'assay0chart0id';
-
 function isStoredFigure(entry: SegmentedEntry): entry is StoredFigure {
   const v = entry.head as StoredFigureHead | null;
   const [wide, narrow] = entry.texts;
   return (
-    entry.texts.length === STORED_TEXTS.length &&
+    entry.texts.length === 4 &&
     isCached({ wide, narrow }) &&
     !!v &&
     typeof v.id === 'string' &&
@@ -97,9 +92,6 @@ function isStoredFigure(entry: SegmentedEntry): entry is StoredFigure {
 const pendingDrawings = new Map<string, Promise<RenderedSvg>>();
 /** Figures being built, by figure key (the note page, its feed entry and its email at once). */
 const pendingFigures = new Map<string, Promise<RenderedFigure>>();
-
-/** The aria ids inside a shared drawing, replaced by `withIds`. */
-const SHARED_LABELS = { nameId: `chart-${ID_TOKEN}-name`, descriptionId: `chart-${ID_TOKEN}-desc` };
 
 /** A drawing from memory or the disk cache. */
 function cachedDrawing(key: string): RenderedSvg | undefined {
@@ -152,37 +144,25 @@ async function drawInWorker(
   return { key, svg: await pending };
 }
 
-/** A shared drawing with this chart's ids in its aria attributes (the standalone SVG has none). */
-function withIds(shared: RenderedSvg, id: string): RenderedSvg {
-  return {
-    wide: shared.wide.replaceAll(ID_TOKEN, id),
-    narrow: shared.narrow.replaceAll(ID_TOKEN, id),
-    get standalone() {
-      return shared.standalone;
-    },
-  };
-}
-
 /** A figure from the disk cache, when its entry is intact. */
 function readFigure(key: string): RenderedFigure | undefined {
   const stored = readSegmentedCache('figure', key, isStoredFigure);
   if (!stored) return undefined;
   const [wide, narrow, tableHtml, csv] = stored.texts;
-  const shared = fromCached({ wide, narrow });
-  drawings.set(stored.head.drawing, shared);
-  return figureOf({ ...stored.head, tableHtml, csv }, shared);
+  // Stored with its ids: one copy of the SVGs in memory, and no placeholders to replace.
+  return figureOf({ ...stored.head, tableHtml, csv }, fromCached({ wide, narrow }));
 }
 
-/** A figure with its drawing's ids filled in; fields in one order, however it was made. */
-function figureOf(parts: Omit<RenderedFigure, 'svg'>, shared: RenderedSvg): RenderedFigure {
+/** A figure; its fields in one order, however it was made. */
+function figureOf(parts: Omit<RenderedFigure, 'svg'>, svg: RenderedSvg): RenderedFigure {
   const { id, drawing, spec, description, tableHtml, derivedRows, csv, csvId } = parts;
-  return { id, drawing, spec, svg: withIds(shared, id), description, tableHtml, derivedRows, csv, csvId };
+  return { id, drawing, spec, svg, description, tableHtml, derivedRows, csv, csvId };
 }
 
 /** A figure's entry in the figure cache. */
-function storedFigure(figure: Omit<RenderedFigure, 'svg'>, shared: RenderedSvg): [StoredFigureHead, string[]] {
-  const { tableHtml, csv, ...head } = figure;
-  return [head, [shared.wide, shared.narrow, tableHtml, csv]];
+function storedFigure(figure: RenderedFigure): [StoredFigureHead, string[]] {
+  const { tableHtml, csv, svg, ...head } = figure;
+  return [head, [svg.wide, svg.narrow, tableHtml, csv]];
 }
 
 /** A normalised chart with everything but its drawing: the main thread's share of the work. */
@@ -216,9 +196,9 @@ function completeFigure(
   parts: ReturnType<typeof prepareFigure>['parts'],
   drawn: { key: string; svg: RenderedSvg; stored?: boolean },
 ): RenderedFigure {
-  const figure = { ...parts, drawing: drawn.key };
-  if (!drawn.stored) writeSegmentedCache('figure', key, ...storedFigure(figure, drawn.svg));
-  return figureOf(figure, drawn.svg);
+  const figure = figureOf({ ...parts, drawing: drawn.key }, withIds(drawn.svg, parts.id));
+  if (!drawn.stored) writeSegmentedCache('figure', key, ...storedFigure(figure));
+  return figure;
 }
 
 /** Stages the figure's download files once per build and adds its ids and URLs. */

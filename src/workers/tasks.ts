@@ -3,7 +3,7 @@
  * structured-clonable output, so they give the same result on any thread.
  */
 import { writeBinaryCache, writeJsonCache, writeSegmentedCache } from '../charts/cache.ts';
-import { toCached } from '../charts/cached-svg.ts';
+import { toCached, withIds } from '../charts/cached-svg.ts';
 import { renderPng } from '../charts/png.ts';
 import { type ChartLabels, type RenderedSvg, renderSvg } from '../charts/render.ts';
 import type { ChartPlace, ChartSpec } from '../charts/spec.ts';
@@ -27,7 +27,7 @@ export interface SvgTask {
 /** A figure entry (engine.ts) but for its drawing: the head's short fields, the table's HTML and the CSV. */
 export interface FigureEntryTask {
   key: string;
-  head: object;
+  head: { id: string };
   texts: [tableHtml: string, csv: string];
 }
 
@@ -44,14 +44,15 @@ export const tasks = {
     const svg = renderSvg(spec, labels, place);
     if (cacheKey) {
       const cached = toCached(svg);
-      // The same entry the main thread writes (engine.ts storedFigure).
-      if (figure)
+      // The same entry the main thread writes (engine.ts storedFigure): the drawing with the figure's ids.
+      if (figure) {
+        const own = withIds(svg, figure.head.id);
         writeSegmentedCache('figure', figure.key, { ...figure.head, drawing: cacheKey }, [
-          cached.wide,
-          cached.narrow,
+          own.wide,
+          own.narrow,
           ...figure.texts,
         ]);
-      else writeJsonCache('render', cacheKey, cached);
+      } else writeJsonCache('render', cacheKey, cached);
     }
     return svg;
   },
