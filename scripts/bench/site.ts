@@ -69,7 +69,8 @@ export interface BuildRun {
   output: string;
 }
 
-const CPU_LINE = /CPU before the PNG phase: process (\d+) ms, main thread (\d+) ms, worker tasks (\d+) ms/;
+const CPU_LINE =
+  /CPU before the PNG phase: process (\d+) ms \(kernel \d+ ms\), main thread (\d+) ms, worker tasks (\d+) ms/;
 
 const PNG_LINE =
   /(\d+) charts: \d+ CSV downloads and \d+ PNG twins written to charts\/ \((\d+) PNGs rendered, (\d+) from cache, (\d+) ms\)/;

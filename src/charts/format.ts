@@ -1,6 +1,31 @@
 import { format as d3Format, formatSpecifier } from 'd3-format';
-import { utcFormat } from 'd3-time-format';
+import { utcFormat as d3UtcFormat } from 'd3-time-format';
 import type { Cell, ColumnSpec } from '../data/schema.ts';
+
+/**
+ * d3's formatters by specifier. Making one parses its specifier, and a chart's table, CSV,
+ * description and hover titles format every cell: one formatter per specifier, not per cell.
+ */
+const numberFormats = new Map<string, (value: number) => string>();
+const timeFormats = new Map<string, (date: Date) => string>();
+
+function numberFormat(specifier: string): (value: number) => string {
+  let format = numberFormats.get(specifier);
+  if (!format) {
+    format = d3Format(specifier);
+    numberFormats.set(specifier, format);
+  }
+  return format;
+}
+
+function utcFormat(pattern: string): (date: Date) => string {
+  let format = timeFormats.get(pattern);
+  if (!format) {
+    format = d3UtcFormat(pattern);
+    timeFormats.set(pattern, format);
+  }
+  return format;
+}
 
 /** Shorthand names for common number formats, usable in `format="…"`. */
 export const FORMAT_KEYWORDS: Readonly<Record<string, string>> = {
@@ -52,7 +77,7 @@ export function numberFormatter(
   style: NumberStyle,
   { unit = true }: { unit?: boolean } = {},
 ): (value: number) => string {
-  const base = d3Format(style.specifier);
+  const base = numberFormat(style.specifier);
   return (value) => (unit ? withUnit(base(value), style.unit) : base(value));
 }
 
@@ -83,16 +108,24 @@ export function csvDateFormatter(column: ColumnSpec): (date: Date) => string {
 export function formatCell(value: Cell, column: ColumnSpec, style?: NumberStyle): string {
   if (value === null) return '–';
   if (value instanceof Date) return dateFormatter(dateGrain(column))(value);
-  if (typeof value === 'number') {
-    return numberFormatter(
-      style ?? {
-        specifier: column.format && isFormatSpecifier(column.format) ? column.format : ',~f',
-        unit: column.unit ?? '',
-      },
-    )(value);
-  }
+  if (typeof value === 'number') return numberFormatter(style ?? columnStyle(column))(value);
   return value;
 }
+
+/** A column's own number style (its declared format and unit), worked out once per column. */
+function columnStyle(column: ColumnSpec): NumberStyle {
+  let style = columnStyles.get(column);
+  if (!style) {
+    style = {
+      specifier: column.format && isFormatSpecifier(column.format) ? column.format : ',~f',
+      unit: column.unit ?? '',
+    };
+    columnStyles.set(column, style);
+  }
+  return style;
+}
+
+const columnStyles = new WeakMap<ColumnSpec, NumberStyle>();
 
 /** Formats a range of two dates compactly: "Mar–May 2025", "Dec 2024–Feb 2025". */
 export function formatDateRange(from: Date, to: Date, grain: DateGrain): string {

@@ -13,13 +13,17 @@ export interface RowStyle {
   colour(row: Row): string;
   isDerived(row: Row): boolean;
   opacity(row: Row): number;
-  title(row: Row): string;
+  /** The hover title of a row's mark; undefined where the drawing has none (phones). */
+  title: ((row: Row) => string) | undefined;
   xLabel(value: AxisValue): string;
   inHighlight(row: Row): boolean;
 }
 
-/** Builds the per-row styling of a spec. */
-export function rowStyle(spec: ChartSpec): RowStyle {
+/**
+ * Builds the per-row styling of a spec. Without `hoverTitles` marks get no title channel:
+ * the phone drawing would only drop the titles again, after formatting every one of them.
+ */
+export function rowStyle(spec: ChartSpec, { hoverTitles = true }: { hoverTitles?: boolean } = {}): RowStyle {
   const value = numberFormatter(spec.number);
   const xLabel = (at: AxisValue): string =>
     at instanceof Date
@@ -41,17 +45,19 @@ export function rowStyle(spec: ChartSpec): RowStyle {
     opacity: (row) => (isDerived(row) ? DERIVED_OPACITY : 1),
     inHighlight,
     xLabel,
-    title: (row) => {
-      const y = row[spec.y.name];
-      const parts = [
-        spec.series ? `${seriesOf(row)}, ` : '',
-        xLabel(row[spec.x.name] as AxisValue),
-        ': ',
-        typeof y === 'number' ? value(y) : 'no value',
-      ];
-      if (isDerived(row)) parts.push(' (derived)');
-      return parts.join('');
-    },
+    title: !hoverTitles
+      ? undefined
+      : (row) => {
+          const y = row[spec.y.name];
+          const parts = [
+            spec.series ? `${seriesOf(row)}, ` : '',
+            xLabel(row[spec.x.name] as AxisValue),
+            ': ',
+            typeof y === 'number' ? value(y) : 'no value',
+          ];
+          if (isDerived(row)) parts.push(' (derived)');
+          return parts.join('');
+        },
   };
 }
 

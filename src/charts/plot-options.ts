@@ -23,7 +23,7 @@ export interface BuiltPlot {
 
 /** Translates a complete ChartSpec into Plot options for one layout. */
 export function plotOptions(spec: ChartSpec, layout: Layout): BuiltPlot {
-  const style = rowStyle(spec);
+  const style = rowStyle(spec, { hoverTitles: layout.hoverTitles });
   const labels = directLabels(spec, layout, Math.round(spec.height * layout.heightScale) - 40);
   const legend = legendEntries(spec, !labels);
   const legendHeight = legendRows(legend, layout) * LEGEND_ROW;
@@ -314,7 +314,7 @@ function markerMarks(
           dx: bandX ? 0 : rightwards ? 3 : -3,
           lineWidth,
           text: (d) => d,
-          title: () => `${xLabel(note.value)}: ${label}`,
+          title: layout.hoverTitles ? () => `${xLabel(note.value)}: ${label}` : undefined,
         }),
       );
     }

@@ -45,7 +45,7 @@ export function workerCpu(): WorkerCpu {
   return account().tasks;
 }
 
-/** One log line: process, main thread, worker tasks (count and time per task), worker threads in all. */
+/** One log line: process (and its kernel share: file creation, page faults), main thread, worker tasks (count and time per task), worker threads in all. */
 export function cpuStatsLine(phase: string): string {
   const { user, system } = process.cpuUsage();
   const spent = Object.entries(workerCpu());
@@ -54,5 +54,5 @@ export function cpuStatsLine(phase: string): string {
     .join(', ');
   const tasksMs = spent.reduce((sum, [, { cpuMs }]) => sum + cpuMs, 0);
   const threadsMs = [...account().threads.values()].reduce((sum, ms) => sum + ms, 0);
-  return `CPU ${phase}: process ${Math.round((user + system) / 1000)} ms, main thread ${Math.round(threadCpuMs())} ms, worker tasks ${Math.round(tasksMs)} ms (${perTask || 'none'}), worker threads in all ${Math.round(threadsMs)} ms`;
+  return `CPU ${phase}: process ${Math.round((user + system) / 1000)} ms (kernel ${Math.round(system / 1000)} ms), main thread ${Math.round(threadCpuMs())} ms, worker tasks ${Math.round(tasksMs)} ms (${perTask || 'none'}), worker threads in all ${Math.round(threadsMs)} ms`;
 }

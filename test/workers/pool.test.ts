@@ -47,7 +47,9 @@ describe('worker pool', () => {
     expect(after?.tasks).toBe(before + 1);
     expect(after?.cpuMs).toBeGreaterThan(0);
     const line = cpuStatsLine('so far');
-    expect(line).toMatch(/^CPU so far: process \d+ ms, main thread \d+ ms, worker tasks \d+ ms \(svg \d+ × [\d.]+ ms/);
+    expect(line).toMatch(
+      /^CPU so far: process \d+ ms \(kernel \d+ ms\), main thread \d+ ms, worker tasks \d+ ms \(svg \d+ × [\d.]+ ms/,
+    );
     // The threads' whole time (start-up, messages, collection) is at least their tasks' time.
     const threads = Number(/worker threads in all (\d+) ms$/.exec(line)?.[1]);
     const tasks = Number(/worker tasks (\d+) ms/.exec(line)?.[1]);
