@@ -1,31 +1,14 @@
 import { format as d3Format, formatSpecifier } from 'd3-format';
 import { utcFormat as d3UtcFormat } from 'd3-time-format';
 import type { Cell, ColumnSpec } from '../data/schema.ts';
+import { memoised } from '../lib/memo.ts';
 
 /**
  * d3's formatters by specifier. Making one parses its specifier, and a chart's table, CSV,
  * description and hover titles format every cell: one formatter per specifier, not per cell.
  */
-const numberFormats = new Map<string, (value: number) => string>();
-const timeFormats = new Map<string, (date: Date) => string>();
-
-function numberFormat(specifier: string): (value: number) => string {
-  let format = numberFormats.get(specifier);
-  if (!format) {
-    format = d3Format(specifier);
-    numberFormats.set(specifier, format);
-  }
-  return format;
-}
-
-function utcFormat(pattern: string): (date: Date) => string {
-  let format = timeFormats.get(pattern);
-  if (!format) {
-    format = d3UtcFormat(pattern);
-    timeFormats.set(pattern, format);
-  }
-  return format;
-}
+const numberFormat = memoised(d3Format);
+const utcFormat = memoised(d3UtcFormat);
 
 /** Shorthand names for common number formats, usable in `format="…"`. */
 export const FORMAT_KEYWORDS: Readonly<Record<string, string>> = {

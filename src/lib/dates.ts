@@ -1,20 +1,16 @@
 /** Date formatting for readers. All dates are calendar dates in UTC (content dates carry no time). */
 
+import { memoised } from './memo.ts';
+
 const dayFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 const monthFormat = new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' });
 
 /** Formatted days by time value: Intl formatting is slow, and a site shows the same few dates thousands of times. */
-const formattedDays = new Map<number, string>();
+const formatDay = memoised((time: number) => dayFormat.format(time));
 
 /** "20 June 2025". */
 export function formatDate(date: Date): string {
-  const time = date.getTime();
-  let text = formattedDays.get(time);
-  if (text === undefined) {
-    text = dayFormat.format(date);
-    formattedDays.set(time, text);
-  }
-  return text;
+  return formatDay(date.getTime());
 }
 
 /** "2025-06-20", for `<time datetime>` and machine-readable output. */
@@ -28,13 +24,4 @@ export function editionDate(edition: string): Date {
 }
 
 /** "May 2025" for an edition month "2025-05". */
-export function formatMonth(edition: string): string {
-  let text = formattedMonths.get(edition);
-  if (text === undefined) {
-    text = monthFormat.format(editionDate(edition));
-    formattedMonths.set(edition, text);
-  }
-  return text;
-}
-
-const formattedMonths = new Map<string, string>();
+export const formatMonth = memoised((edition: string): string => monthFormat.format(editionDate(edition)));
