@@ -10,7 +10,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseFeed } from '@rowanmanning/feed-parser';
 import { z } from 'astro/zod';
-import { XMLValidator } from 'fast-xml-parser';
+import { SyntaxValidator } from 'fast-xml-validator';
 import { parseHTML } from 'linkedom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type BuiltSite, buildSite, PROJECT_ROOT, removeSite } from '../helpers/build-site.ts';
@@ -259,7 +259,7 @@ describe('every feed in dist/', () => {
     expect(feeds.length).toBeGreaterThanOrEqual(12);
     for (const file of ['rss.xml', 'atom.xml', 'feed.json', ...feeds]) {
       const text = read(file);
-      if (file.endsWith('.xml')) expect(XMLValidator.validate(text), file).toBe(true);
+      if (file.endsWith('.xml')) expect(() => SyntaxValidator.validate(text), file).not.toThrow();
       const feed = readFeed(text, file);
       expect(feed.items.length, file).toBeGreaterThan(0);
       for (const item of feed.items)
