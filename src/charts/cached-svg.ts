@@ -39,7 +39,7 @@ export function isCached(value: unknown): value is CachedSvg {
 }
 
 /** Stands for the chart id inside a shared drawing; replaced when a figure uses the drawing. */
-export const ID_TOKEN = 'assay0chart0id';
+const ID_TOKEN = 'assay0chart0id';
 
 /** The aria ids inside a shared drawing, replaced by `withIds`. */
 export const SHARED_LABELS = { nameId: `chart-${ID_TOKEN}-name`, descriptionId: `chart-${ID_TOKEN}-desc` };

@@ -3,6 +3,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:
 import path from 'node:path';
 import { parseHTML } from 'linkedom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { RENDER_LATEST_VERSIONS_ENV } from '../../src/versions/latest-copies.ts';
 import { type BuiltSite, buildSite, PROJECT_ROOT, removeSite } from '../helpers/build-site.ts';
 import { EXPORTS_META, ScriptedRepo } from '../versions/scripted-repo.ts';
 
@@ -132,7 +133,7 @@ describe('versions from a scripted git history', () => {
   it("copies the latest page to its version's permanent URL exactly as rendering it would", () => {
     // A build copies the latest page instead of rendering /v2/ again (versions/latest-copies.ts);
     // rendered, the page must come out byte for byte the same, or the copy would be wrong.
-    const rendered = buildSite(repo.root, { ASSAY_BUILD_DATE: '2025-09-01', ASSAY_RENDER_LATEST_VERSIONS: '1' });
+    const rendered = buildSite(repo.root, { ASSAY_BUILD_DATE: '2025-09-01', [RENDER_LATEST_VERSIONS_ENV]: '1' });
     try {
       expect(rendered.ok, rendered.output).toBe(true);
       const read = (s: BuiltSite) => readFileSync(path.join(s.outDir, 'notes/new-slug/v2/index.html'), 'utf8');

@@ -52,7 +52,7 @@ export function buildSite(root: string, env: Record<string, string> = {}): Built
  * code, so a build that inherited them would see `import.meta.env.DEV` set and build like
  * `astro dev`; the sites under test must be built the way `npm run build` builds them.
  */
-export function buildEnv(env: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
+function buildEnv(env: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
   const { NODE_ENV: _n, MODE: _m, DEV: _d, PROD: _p, SSR: _s, BASE_URL: _b, ...rest } = env;
   return rest;
 }
