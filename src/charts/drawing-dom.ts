@@ -41,8 +41,11 @@ const escapeText = (text: string) =>
 const escapeAttribute = (text: string) =>
   ATTRIBUTE_SPECIAL.test(text) ? text.replace(/[&<>"\u00a0]/g, (c) => ATTRIBUTE_ESCAPES[c] as string) : text;
 
-/** Rewrites an attribute as it is serialised: its name and value, or null to leave it out. */
-export type AttributeRewrite = (name: string, value: string) => readonly [string, string] | null;
+/** How attributes are rewritten as they are serialised: new names, and a value for each. */
+export interface AttributeRewrite {
+  names?: ReadonlyMap<string, string>;
+  value?: (name: string, value: string) => string;
+}
 
 abstract class DrawingNode {
   abstract readonly nodeType: number;
@@ -149,8 +152,13 @@ class DrawingElement extends DrawingNode {
   readonly namespaceURI: string;
   readonly localName: string;
   readonly childNodes: DrawingNode[] = [];
-  /** Attribute values in insertion order; `style` holds a placeholder, its value lives in `#style`. */
-  readonly #attributes = new Map<string, string>();
+  /**
+   * Attribute names and values in insertion order, as two arrays rather than a Map: an element
+   * has a handful, a chart some thousands of elements, and a Map each was a tenth of the
+   * drawing's garbage. `style` holds a placeholder; its value lives in `#style`.
+   */
+  readonly #names: string[] = [];
+  readonly #values: string[] = [];
   #style: DrawingStyle | undefined;
 
   constructor(document: DrawingDocument, namespace: string, name: string) {
@@ -190,14 +198,23 @@ class DrawingElement extends DrawingNode {
   // Attributes
 
   getAttribute(name: string): string | null {
-    if (name === 'style') return this.#attributes.has('style') ? (this.#style?.cssText ?? '') : null;
-    return this.#attributes.get(name) ?? null;
+    const index = this.#names.indexOf(name);
+    if (index < 0) return null;
+    return name === 'style' ? (this.#style?.cssText ?? '') : (this.#values[index] as string);
   }
 
   setAttribute(name: string, value: unknown): void {
     const text = String(value);
     if (name === 'style') this.style.cssText = text;
-    this.#attributes.set(name, text);
+    this.#set(name, text);
+  }
+
+  #set(name: string, text: string): void {
+    const index = this.#names.indexOf(name);
+    if (index < 0) {
+      this.#names.push(name);
+      this.#values.push(text);
+    } else this.#values[index] = text;
   }
 
   setAttributeNS(_namespace: string | null, name: string, value: unknown): void {
@@ -205,11 +222,15 @@ class DrawingElement extends DrawingNode {
   }
 
   hasAttribute(name: string): boolean {
-    return this.#attributes.has(name);
+    return this.#names.includes(name);
   }
 
   removeAttribute(name: string): void {
-    this.#attributes.delete(name);
+    const index = this.#names.indexOf(name);
+    if (index >= 0) {
+      this.#names.splice(index, 1);
+      this.#values.splice(index, 1);
+    }
     if (name === 'style') this.#style = undefined;
   }
 
@@ -217,7 +238,7 @@ class DrawingElement extends DrawingNode {
     if (!this.#style) {
       this.#style = new DrawingStyle();
       // linkedom adds the attribute when the first property is set; the position is the same.
-      if (!this.#attributes.has('style')) this.#attributes.set('style', '');
+      if (!this.#names.includes('style')) this.#set('style', '');
     }
     return this.#style;
   }
@@ -282,8 +303,9 @@ class DrawingElement extends DrawingNode {
 
   cloneNode(deep = false): DrawingElement {
     const clone = new DrawingElement(this.ownerDocument, this.namespaceURI, this.localName);
-    for (const [name, value] of this.#attributes)
-      clone.setAttribute(name, name === 'style' ? this.style.cssText : value);
+    this.#names.forEach((name, index) => {
+      clone.setAttribute(name, name === 'style' ? this.style.cssText : (this.#values[index] as string));
+    });
     if (deep) for (const node of this.childNodes) clone.appendChild(node.cloneNode(true));
     return clone;
   }
@@ -332,13 +354,18 @@ class DrawingElement extends DrawingNode {
     out.push('<', this.localName);
     // Newest attribute first, as linkedom writes them: the escape hatch's charts (drawn with
     // linkedom) and these come out in one form, and the goldens hold for both.
-    const names = [...this.#attributes.keys()];
+    const names = this.#names;
     for (let i = names.length - 1; i >= 0; i--) {
       const name = names[i] as string;
-      const value = name === 'style' ? (this.#style?.cssText ?? '') : (this.#attributes.get(name) as string);
+      const value = name === 'style' ? (this.#style?.cssText ?? '') : (this.#values[i] as string);
       if (value === '' && DROPPED_WHEN_EMPTY.has(name)) continue;
-      const written = rewrite ? rewrite(name, value) : ([name, value] as const);
-      if (written) out.push(' ', written[0], '="', escapeAttribute(written[1]), '"');
+      out.push(
+        ' ',
+        rewrite?.names?.get(name) ?? name,
+        '="',
+        escapeAttribute(rewrite?.value ? rewrite.value(name, value) : value),
+        '"',
+      );
     }
     if (this.childNodes.length === 0) {
       if (this.namespaceURI === SVG_NS) out.push(' />');
