@@ -6,6 +6,7 @@ import { defineConfig } from 'astro/config';
 import { sitemap } from './src/feeds/sitemap.ts';
 import { chartAssets } from './src/integrations/chart-assets.ts';
 import { securityHeaders } from './src/integrations/headers.ts';
+import { quietKnownWarnings } from './src/integrations/known-warnings.ts';
 import { sourceLines } from './src/integrations/source-lines.ts';
 import { versions } from './src/integrations/versions.ts';
 import { site } from './src/site.config.ts';
@@ -21,4 +22,5 @@ export default defineConfig({
     processor: satteri({ mdastPlugins: [sourceLines] }),
   },
   integrations: [mdx(), chartAssets(), versions({ siteUrl: site.url }), sitemap(), securityHeaders()],
+  vite: { plugins: [quietKnownWarnings()] },
 });
