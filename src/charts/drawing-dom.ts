@@ -154,8 +154,8 @@ class DrawingElement extends DrawingNode {
   readonly childNodes: DrawingNode[] = [];
   /**
    * Attribute names and values in insertion order, as two arrays rather than a Map: an element
-   * has a handful, a chart some thousands of elements, and a Map each was a tenth of the
-   * drawing's garbage. `style` holds a placeholder; its value lives in `#style`.
+   * has a handful of attributes and a chart thousands of elements, and a Map per element is the
+   * heavier object to make and to collect. `style` holds a placeholder; its value lives in `#style`.
    */
   readonly #names: string[] = [];
   readonly #values: string[] = [];
