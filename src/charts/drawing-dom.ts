@@ -43,8 +43,8 @@ const escapeAttribute = (text: string) =>
 
 /** How attributes are rewritten as they are serialised: new names, and a value for each. */
 export interface AttributeRewrite {
-  names?: ReadonlyMap<string, string>;
-  value?: (name: string, value: string) => string;
+  names: ReadonlyMap<string, string>;
+  value: (name: string, value: string) => string;
 }
 
 abstract class DrawingNode {
@@ -361,9 +361,9 @@ class DrawingElement extends DrawingNode {
       if (value === '' && DROPPED_WHEN_EMPTY.has(name)) continue;
       out.push(
         ' ',
-        rewrite?.names?.get(name) ?? name,
+        rewrite?.names.get(name) ?? name,
         '="',
-        escapeAttribute(rewrite?.value ? rewrite.value(name, value) : value),
+        escapeAttribute(rewrite ? rewrite.value(name, value) : value),
         '"',
       );
     }
