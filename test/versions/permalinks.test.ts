@@ -42,7 +42,7 @@ describe('permanent links guard', () => {
     expect(message).toContain('  /notes/gone/');
     expect(message).toContain('/notes/old/ -> /notes/missing/ (alias in content/notes/x.mdx)');
     expect(message).toContain('also pages in this build');
-    expect(message).toContain('Hint: published links must keep working: add each missing URL to the `aliases` list');
+    expect(message).toContain('hint: published links must keep working: add each missing URL to the `aliases` list');
   });
 
   it('round-trips the manifest as sorted, unique JSON with a final newline', () => {
