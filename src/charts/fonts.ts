@@ -14,12 +14,10 @@ import { existsSync, readFileSync, utimesSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { codeFingerprint } from '../lib/code-fingerprint.ts';
 import { cacheEnabled, cacheRoot, writeAtomic } from './cache.ts';
 
 const require = createRequire(import.meta.url);
-
-/** Bump when the subsetting changes (ranges, flags), so new subsets are made. */
-const SUBSET_VERSION = 'subset-3';
 
 const FONT_PACKAGE = '@expo-google-fonts/inter';
 const FONT_FILES = ['400Regular/Inter_400Regular.ttf', '600SemiBold/Inter_600SemiBold.ttf'] as const;
@@ -44,21 +42,6 @@ function fontDir(): string {
 }
 
 const HARFBUZZ_WASM = 'harfbuzzjs/dist/harfbuzz-subset.wasm';
-
-function packageVersion(packageJson: string): string {
-  return (JSON.parse(readFileSync(packageJson, 'utf8')) as { version: string }).version;
-}
-
-let version: string | undefined;
-
-/** Identifies the chart fonts in cache keys: a new Inter or harfbuzz draws every PNG again. */
-export function chartFontsVersion(): string {
-  version ??=
-    `${SUBSET_VERSION}:${FONT_PACKAGE}@${packageVersion(require.resolve(`${FONT_PACKAGE}/package.json`))}:` +
-    // harfbuzzjs exports no package.json; its own sits above the wasm file.
-    `harfbuzzjs@${packageVersion(path.join(path.dirname(require.resolve(HARFBUZZ_WASM)), '..', 'package.json'))}`;
-  return version;
-}
 
 // harfbuzz's subsetter, as harfbuzzjs builds it to WebAssembly. Its raw exports are called
 // here, rather than through a wrapper such as subset-font, to run synchronously (any thread
@@ -176,7 +159,8 @@ export function chartFontFiles(): string[] {
   // with a missing file, which it would skip without a word and draw no text.
   if (files?.every((file) => existsSync(file))) return files;
   const full = FONT_FILES.map((file) => path.join(fontDir(), file));
-  const tag = chartFontsVersion().replace(/[^a-zA-Z0-9.-]+/g, '_');
+  // Named by the code fingerprint, which covers Inter, harfbuzz, the ranges and this code.
+  const tag = `inter-${codeFingerprint()}`;
   const subsets = full.map((file) => {
     const subset = path.join(subsetDir(), `${tag}_${path.basename(file)}`);
     if (existsSync(subset)) {

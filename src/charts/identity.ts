@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { RENDERER_VERSION } from './render.ts';
+import { codeFingerprint } from '../lib/code-fingerprint.ts';
 import type { ChartSpec } from './spec.ts';
 
 /**
@@ -112,7 +112,7 @@ export function chartKeys(spec: ChartSpec): ChartKeys {
   const body = `${stableJson(drawn)}\0${rowsText(rows)}`;
   const hash = (rest: string, length: number) =>
     createHash('sha256')
-      .update(`${RENDERER_VERSION}\0`)
+      .update(`${codeFingerprint()}\0`)
       .update(body)
       .update('\0')
       .update(rest)

@@ -1,31 +1,21 @@
 import { createHash } from 'node:crypto';
 import { crc32, deflateSync } from 'node:zlib';
 import { Resvg } from '@resvg/resvg-js';
-import { chartFontFiles, chartFontsVersion } from './fonts.ts';
+import { codeFingerprint } from '../lib/code-fingerprint.ts';
+import { chartFontFiles } from './fonts.ts';
 import { STANDALONE } from './svg.ts';
-
-/**
- * Bump when PNG output changes for the same drawing: fonts, scale, encoder, or the
- * standalone SVG made from the drawing (`standaloneSvg`).
- */
-export const PNG_VERSION = 'png-3';
 
 /** PNGs are drawn at twice the SVG's CSS size, for high-density screens and email. */
 export const PNG_SCALE = 2;
 
 /**
  * Cache key of a PNG twin: its drawing's key (a hash of the normalised chart without its
- * source line, its rows and RENDERER_VERSION; see identity.ts), the PNG pipeline's version
- * and the fonts. Not the SVG's bytes: a warm build would have to make every standalone SVG
+ * source line, its rows and the code fingerprint; see identity.ts), and the code fingerprint
+ * again, which covers the PNG pipeline, the fonts and zlib. Not the SVG's bytes: a warm build would have to make every standalone SVG
  * (about 17 KB each) only to hash it.
  */
 export function pngKey(drawing: string): string {
-  // zlib's version is part of the key: another zlib may compress the same pixels differently.
-  return createHash('sha256')
-    .update(`${PNG_VERSION}\0${process.versions.zlib}\0${chartFontsVersion()}\0`)
-    .update(drawing)
-    .digest('hex')
-    .slice(0, 24);
+  return createHash('sha256').update(`png\0${codeFingerprint()}\0`).update(drawing).digest('hex').slice(0, 24);
 }
 
 /**

@@ -8,12 +8,6 @@ import { type BuiltPlot, plotOptions } from './plot-options.ts';
 import type { ChartPlace, ChartSpec } from './spec.ts';
 import { cleanPlotSvg, insertAfterOpenTag, legendMarkup, standaloneSvg } from './svg.ts';
 
-/**
- * Bumped whenever the SVG output changes for the same spec and rows, so cached
- * renders from an older engine are never reused.
- */
-export const RENDERER_VERSION = 'assay-charts-9';
-
 /** The SVG of one chart: inline for the page (two sizes) and a standalone file. */
 export interface RenderedSvg {
   /** Inline SVG for desktop widths. */

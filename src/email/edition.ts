@@ -9,6 +9,7 @@ import { readJsonCache, writeJsonCache } from '../charts/cache.ts';
 import { noteAbsoluteUrl, noteAuthors, noteUpdated } from '../feeds/note-meta.ts';
 import { renderNoteBody } from '../feeds/render-note.ts';
 import { absoluteUrl, withUtm } from '../feeds/urls.ts';
+import { codeFingerprint } from '../lib/code-fingerprint.ts';
 import { formatDate, formatMonth } from '../lib/dates.ts';
 import { AssayError } from '../lib/errors.ts';
 import { type Note, noteFile } from '../notes/collection.ts';
@@ -16,12 +17,6 @@ import { site } from '../site.config.ts';
 import { prepareEmailBody, sourcesEmailHtml } from './body.ts';
 import { emailRuleViolations } from './rules.ts';
 import { emailDocument } from './template.ts';
-
-/**
- * Bump when body.ts, rules.ts or the juice options change the edition for the same input.
- * The layout and its CSS need no bump: the empty layout is part of the cache key.
- */
-export const EMAIL_VERSION = 'email-1';
 
 const isText = (value: unknown): value is string => typeof value === 'string';
 
@@ -52,7 +47,7 @@ export async function emailEdition(note: Note): Promise<string> {
     tagline: site.tagline,
   };
   const key = createHash('sha256')
-    .update(`${EMAIL_VERSION}\0${site.url}\0${JSON.stringify(utm)}\0${JSON.stringify(note.data.sources)}\0`)
+    .update(`${codeFingerprint()}\0${site.url}\0${JSON.stringify(utm)}\0${JSON.stringify(note.data.sources)}\0`)
     .update(emailDocument({ ...fields, bodyHtml: '\0body\0', sourcesHtml: '\0sources\0' }))
     .update('\0')
     .update(body)

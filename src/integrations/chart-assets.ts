@@ -14,6 +14,7 @@ import {
 import { cacheMaxAgeDays, placeBinaryCache, pruneCache } from '../charts/cache.ts';
 import { PNG_ENDS, pngKey, renderPng } from '../charts/png.ts';
 import { renderPngs } from '../charts/png-pool.ts';
+import { codeFingerprintDefine } from '../lib/code-fingerprint.ts';
 import { cpuStatsLine } from '../workers/cpu.ts';
 import { WORKER_SCRIPT_ENV } from '../workers/pool.ts';
 
@@ -118,9 +119,11 @@ export function chartAssets(): AstroIntegration {
   return {
     name: 'assay-chart-assets',
     hooks: {
-      'astro:config:setup': () => {
+      'astro:config:setup': ({ updateConfig }) => {
         // Bundled page code cannot find the worker script next to itself; tell it where it is.
         process.env[WORKER_SCRIPT_ENV] = fileURLToPath(new URL('../workers/render-worker.ts', import.meta.url));
+        // Nor the source files it was built from: every cache key takes this fingerprint of them.
+        updateConfig({ vite: { define: codeFingerprintDefine() } });
       },
       'astro:config:done': ({ config }) => {
         outDir = fileURLToPath(config.outDir);

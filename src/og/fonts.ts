@@ -36,11 +36,3 @@ export function ogFonts(): OgFont[] {
   }));
   return loaded;
 }
-
-/** Identifies the font files in cache keys: a font package update redraws every card. */
-export function ogFontsVersion(): string {
-  return FILES.map(({ pkg, file }) => {
-    const { version } = require(`${pkg}/package.json`) as { version: string };
-    return `${pkg}@${version}/${file}`;
-  }).join(',');
-}

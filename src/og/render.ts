@@ -2,30 +2,23 @@ import { createHash } from 'node:crypto';
 import { Resvg } from '@resvg/resvg-js';
 import satori from 'satori';
 import { readBinaryCache } from '../charts/cache.ts';
-import { chartFontFiles, chartFontsVersion } from '../charts/fonts.ts';
+import { chartFontFiles } from '../charts/fonts.ts';
 import { encodePng, isCompletePng } from '../charts/png.ts';
 import { STANDALONE, svgSize } from '../charts/svg.ts';
+import { codeFingerprint } from '../lib/code-fingerprint.ts';
 import { promoteBackgroundTasks, runTask } from '../workers/pool.ts';
 import { CHART_FRAME, type OgCard, type OgLayoutCard, ogCardTree } from './card.ts';
-import { ogFonts, ogFontsVersion } from './fonts.ts';
+import { ogFonts } from './fonts.ts';
 import { OG_HEIGHT, OG_WIDTH } from './paths.ts';
-
-/** Bump when the card's layout or pipeline changes, so cached cards are redrawn. */
-export const OG_VERSION = 'og-4';
 
 /**
  * Cache key of a card: its text, its chart (the drawing's key when known, else the SVG's
- * bytes), the fonts (the card's and the chart's) and the layout version.
+ * bytes), and the code fingerprint (the card's layout and pipeline, its fonts and the chart's).
  */
 export function ogCardKey(card: OgCard): string {
   const chart = card.chart?.drawing ? { drawing: card.chart.drawing } : card.chart;
   return createHash('sha256')
-    .update(OG_VERSION)
-    .update('\0')
-    .update(ogFontsVersion())
-    .update('\0')
-    .update(chartFontsVersion())
-    .update('\0')
+    .update(`og\0${codeFingerprint()}\0`)
     .update(JSON.stringify({ ...card, chart }))
     .digest('hex')
     .slice(0, 24);

@@ -1,7 +1,7 @@
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { buildChart } from '../../src/charts/engine.ts';
+import { afterAll, describe, expect, it } from 'vitest';
+import { buildChart, clearRenderMemory } from '../../src/charts/engine.ts';
 import { CHART_CASES, exports } from './cases.ts';
 import { place } from './helpers.ts';
 
@@ -26,7 +26,14 @@ function golden(name: string, svg: string): void {
   const file = path.join(OUTPUT, `${name}.svg`);
   const changed = path.join(OUTPUT, `${name}-changed.svg`);
   const actual = normalise(svg);
-  if (!existsSync(file)) writeFileSync(file, actual);
+  // In CI a missing golden is a failure: writing it there would make the test pass on anything.
+  if (!existsSync(file)) {
+    expect(
+      process.env.CI,
+      `${name}.svg is missing; run the tests locally to write it, then review and commit it`,
+    ).toBeFalsy();
+    writeFileSync(file, actual);
+  }
   const expected = readFileSync(file, 'utf8');
   if (expected !== actual) writeFileSync(changed, actual);
   else rmSync(changed, { force: true });
@@ -77,5 +84,41 @@ describe('golden SVG per chart kind', () => {
     expect(a.id).not.toBe(b.id);
     expect(a.drawing).toBe(b.drawing);
     expect(a.drawing).not.toBe(c.drawing);
+  });
+});
+
+describe('golden figures through the disk cache', () => {
+  mkdirSync(path.join(import.meta.dirname, '..', '.tmp'), { recursive: true });
+  const cacheDir = mkdtempSync(path.join(import.meta.dirname, '..', '.tmp', 'golden-cache-'));
+  afterAll(() => {
+    rmSync(cacheDir, { recursive: true, force: true });
+    process.env.ASSAY_NO_CACHE = '1';
+    delete process.env.ASSAY_CACHE_DIR;
+  });
+
+  it('a cold and a warm build give the same bytes as a build without the cache', () => {
+    const figureText = (figure: ReturnType<typeof buildChart>) =>
+      [
+        figure.svg.wide,
+        figure.svg.narrow,
+        figure.svg.standalone,
+        figure.tableHtml,
+        figure.description,
+        figure.csv,
+      ].join('\0');
+    const build = () =>
+      CHART_CASES.map(([, props, data]) => {
+        clearRenderMemory();
+        return figureText(buildChart({ data: data.name, ...props }, data, place, { stage: false }));
+      });
+    process.env.ASSAY_NO_CACHE = '1';
+    const uncached = build();
+    process.env.ASSAY_NO_CACHE = '0';
+    process.env.ASSAY_CACHE_DIR = cacheDir;
+    const cold = build();
+    expect(readdirSync(path.join(cacheDir, 'figure')).length).toBeGreaterThan(0);
+    const warm = build();
+    expect(cold).toEqual(uncached);
+    expect(warm).toEqual(uncached);
   });
 });
