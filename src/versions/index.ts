@@ -8,6 +8,7 @@ import { type GitRepo, readContentLog, readObjects, uncommittedPaths } from './g
 import { type FileHistory, fileHistories } from './history.ts';
 import { allowMissingHistoryFromEnv, checkHistory } from './history-check.ts';
 import { type RevisionState, type Version, versionsOf } from './model.ts';
+import type { ContentFile, ContentVersions, VersionIndex } from './types.ts';
 
 export { CommitFiles, dataAtCommit } from './data-at-commit.ts';
 export { ALLOW_NO_HISTORY_ENV, allowMissingHistoryFromEnv, checkHistory } from './history-check.ts';
@@ -15,60 +16,7 @@ export * from './manifest.ts';
 export { FIRST_PUBLISHED, type Version, versionsOf } from './model.ts';
 export * from './permalinks.ts';
 export * from './redirects.ts';
-
-/** A commit and its committer date. */
-export interface CommitRef {
-  commit: string;
-  date: Date;
-}
-
-/** Versions and dates of one note or event in the working tree. */
-export interface ContentVersions {
-  /** Project-relative path today: "content/notes/2025-06-magnets.mdx". */
-  file: string;
-  /** Collection, from the content folder's name: "notes" or "events". */
-  collection: string;
-  /** Path inside the collection folder without extension: "2025-06-magnets" (the default URL slug). */
-  id: string;
-  /** Every version, oldest first; the last is the latest. */
-  versions: Version[];
-  /** The newest version (also the last of `versions`). */
-  latest: Version;
-  /** The commit that first published it; undefined for an unpublished draft. */
-  firstPublished: CommitRef | undefined;
-  /** Date of the latest version: its `updates` entry date, or the published date. */
-  lastUpdated: Date;
-  /** Newest commit touching the file, typo fixes included (e.g. for sitemap lastmod). */
-  lastCommit: CommitRef | undefined;
-  /** Earlier project-relative paths from git renames, oldest first: each needs a redirect. */
-  oldPaths: string[];
-  /** The same earlier paths as collection and id (renames out of the content folders are left out). */
-  oldIds: ContentFile[];
-  /** `aliases` from today's frontmatter. */
-  aliases: string[];
-  /** Whether the working tree differs from HEAD for this file (modified or untracked). */
-  uncommitted: boolean;
-  /** Whether no commit contains it yet: an "unpublished draft". */
-  unpublished: boolean;
-}
-
-/** Everything pages need about versions, read once per build. */
-export interface VersionIndex {
-  /** False when history is missing and that was allowed: pages must say versions are unavailable. */
-  available: boolean;
-  /** Why versions are unavailable, for pages and a build warning. */
-  unavailableReason: string | undefined;
-  /** HEAD commit, if any. */
-  head: string | undefined;
-  /** Every note and event in the working tree, keyed by project-relative path. */
-  files: Map<string, ContentVersions>;
-  /** Whether `data/` has uncommitted changes (published versions do not show them). */
-  dataUncommitted: boolean;
-  /** Text of a version of a file: the working tree for the latest. */
-  text(file: string, version: number): string;
-  /** Where a version's charts read data: its vintage commit, or the working tree when undefined. */
-  data(vintageCommit: string | undefined): FileSource;
-}
+export type { CommitRef, ContentFile, ContentVersions, VersionIndex } from './types.ts';
 
 /** Options for `loadVersionIndex`. */
 export interface LoadVersionIndexOptions {
@@ -284,16 +232,6 @@ function makeIndex(
 
 function textKey(file: string, version: number): string {
   return `${file}\0${version}`;
-}
-
-/** A content file's path, collection and id. */
-export interface ContentFile {
-  /** Project-relative path. */
-  file: string;
-  /** The content folder's name: "notes". */
-  collection: string;
-  /** Path inside the folder without extension: the default slug. */
-  id: string;
 }
 
 /** Collection and id of a project-relative path, if it is in one of the content folders. */

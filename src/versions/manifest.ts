@@ -1,7 +1,7 @@
 import { loadDataset } from '../data/load.ts';
 import type { FileSource } from '../data/source.ts';
-import type { ContentVersions, VersionIndex } from './index.ts';
 import type { Version } from './model.ts';
+import type { ContentVersions, VersionIndex } from './types.ts';
 
 /** How a page's URLs are made from a collection and an entry id; the lead's routing decides. */
 export type UrlOf = (collection: string, id: string) => string;

@@ -1,6 +1,6 @@
 import { AssayError } from '../lib/errors.ts';
-import type { VersionIndex } from './index.ts';
 import { defaultUrlOf, type UrlOf, versionUrl } from './manifest.ts';
+import type { VersionIndex } from './types.ts';
 
 /**
  * The permanent-links guard. `permalinks.json` (committed, reviewed in git) lists every URL

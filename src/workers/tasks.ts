@@ -8,7 +8,7 @@ import { renderPng } from '../charts/png.ts';
 import { type ChartLabels, type RenderedSvg, renderSvg } from '../charts/render.ts';
 import type { ChartPlace, ChartSpec } from '../charts/spec.ts';
 import type { OgCard } from '../og/card.ts';
-import { drawOgCard } from '../og/render.ts';
+import { drawOgCard } from '../og/draw.ts';
 
 export interface SvgTask {
   /** A spec without a `plot` function (functions cannot cross threads). */
@@ -37,7 +37,7 @@ export interface ImageTask<T> {
   cacheKey?: string;
 }
 
-// Outputs are fresh copies, so the worker can transfer their buffers. Wrapped in arrows: this module and og/render.ts import each other, so bindings are read late.
+// Outputs are fresh copies, so the worker can transfer their buffers.
 export const tasks = {
   /** Plot and linkedom: the wide, narrow and standalone SVG of a chart. */
   svg: ({ spec, labels, place, cacheKey, figure }: SvgTask): RenderedSvg => {

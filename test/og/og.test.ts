@@ -9,7 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pngSize } from '../../src/charts/png.ts';
 import { standaloneSvg } from '../../src/charts/svg.ts';
 import type { OgCard } from '../../src/og/card.ts';
-import { drawOgCard, nestChart, ogCardKey, prefetchOgCard, renderOgCard } from '../../src/og/render.ts';
+import { drawOgCard, nestChart } from '../../src/og/draw.ts';
+import { ogCardKey, prefetchOgCard, renderOgCard } from '../../src/og/render.ts';
 import { distFileFor, htmlFiles, metaTags, pngFileSize } from '../feeds/dist.ts';
 import { type BuiltSite, buildSite, PROJECT_ROOT, removeSite } from '../helpers/build-site.ts';
 
