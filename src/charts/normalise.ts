@@ -4,9 +4,10 @@ import { didYouMean } from '../lib/suggest.ts';
 import { dateGrain, FORMAT_KEYWORDS, isFormatSpecifier, type NumberStyle, resolveSpecifier } from './format.ts';
 import { CHART_OPTION_NAMES, chartPropsSchema, type ParsedChartProps } from './options.ts';
 import { NAMED_SERIES_COLOURS, PALETTE, preferredColour, seriesColours } from './palette.ts';
+import { columnValues, describeValue, issueSentence, listSome, shownValue, valueAt } from './prop-messages.ts';
 import { selectRows } from './select.ts';
 import type { AxisValue, ChartKind, ChartPlace, ChartSpec, ColumnRef, Marker } from './spec.ts';
-import { parseAxisValue } from './values.ts';
+import { parseAxisValue, sameCell } from './values.ts';
 
 /** Default plot height (wide layout), in pixels: a 16:9-ish chart in a 640 px column. */
 export const DEFAULT_HEIGHT = 340;
@@ -21,6 +22,7 @@ export function normaliseChart(props: Record<string, unknown>, dataset: Dataset,
     throw new AssayError(`<Chart data="${String(props.data ?? '')}">: ${problem}`, {
       file: place.file,
       line: place.line,
+      column: place.column,
       hint,
     });
   };
@@ -76,7 +78,18 @@ export function normaliseChart(props: Record<string, unknown>, dataset: Dataset,
   }
   const where = Object.entries(options.where ?? {}).map(([name, value]) => {
     const ref = column(name, `where.${name}`);
-    const values = (Array.isArray(value) ? value : [value]).map((v) => parseOn(v, ref, `where.${name}`));
+    const values = (Array.isArray(value) ? value : [value]).map((v) => {
+      const parsed = parseOn(v, ref, `where.${name}`);
+      // A value no row has is a typo ("United Sates"): without this its series just vanishes.
+      if (!dataset.rows.some((row) => sameCell(row[name] ?? null, parsed))) {
+        const known = columnValues(dataset.rows, ref);
+        fail(
+          `where.${name} '${v}' matches no row of ${dataset.file}${didYouMean(String(v), known)}`,
+          `${name} values are ${listSome(known)}`,
+        );
+      }
+      return parsed;
+    });
     return { column: ref, values };
   });
   const sort = options.sort ?? (x.type === 'string' ? 'none' : 'x');
@@ -98,6 +111,7 @@ export function normaliseChart(props: Record<string, unknown>, dataset: Dataset,
   const derived = resolveDerived(options, dataset, fail);
   const number = resolveNumberStyle(options, y, fail);
   const seriesNames = series ? unique(rows.map((row) => String(row[series.name] ?? ''))) : [y.label];
+  checkColourKeys(options.colors ?? {}, series ? columnValues(dataset.rows, series) : [y.label], series, fail);
   // One series: the site's first colour, unless the series is named (World, Germany…) or pinned.
   const colours = series
     ? Object.fromEntries(seriesColours(seriesNames, options.colors ?? {}))
@@ -126,6 +140,7 @@ export function normaliseChart(props: Record<string, unknown>, dataset: Dataset,
           })();
 
   for (const item of [...rules, ...annotations]) checkMarkerInRange(item, rows, x, kind, fail);
+  if (highlight) checkHighlight(highlight, rows, x, kind, fail);
 
   const tableColumns = options.plot
     ? dataset.columns.map((name) => column(name, 'data'))
@@ -186,11 +201,10 @@ function parseProps(props: Record<string, unknown>, fail: Fail): ParsedChartProp
   const result = chartPropsSchema.safeParse(props);
   if (result.success) return result.data;
   const issue = result.error.issues[0];
-  const path = issue?.path.join('.') || 'props';
   const option = String(issue?.path[0] ?? '');
   const allowed = ALLOWED[option];
   return fail(
-    `option ${path} is invalid: ${issue?.message ?? 'bad value'}; got ${describeValue(valueAt(props, issue?.path ?? []))}`,
+    issue ? issueSentence(issue, props) : `invalid options ${describeValue(valueAt(props, []))}`,
     allowed ? `${option} must be ${allowed}` : 'see docs/charts.md for the allowed values',
   );
 }
@@ -210,23 +224,6 @@ const ALLOWED: Record<string, string> = {
   height: 'a whole number of pixels between 120 and 1200',
   plot: 'a function (data, Plot) => Plot options',
 };
-
-function valueAt(value: unknown, path: readonly PropertyKey[]): unknown {
-  let current = value;
-  for (const key of path)
-    current = current && typeof current === 'object' ? (current as Record<PropertyKey, unknown>)[key] : undefined;
-  return current;
-}
-
-function describeValue(value: unknown): string {
-  if (typeof value === 'function') return 'a function';
-  if (value === undefined) return 'nothing';
-  try {
-    return JSON.stringify(value) ?? String(value);
-  } catch {
-    return String(value);
-  }
-}
 
 function marker(
   input: { x?: string | number; y?: number; label?: string },
@@ -287,28 +284,83 @@ function unique<T>(values: readonly T[]): T[] {
 /** An x marker must fall where the chart draws: within the plotted range, or on a plotted category. */
 function checkMarkerInRange(item: Marker, rows: readonly Row[], x: ColumnRef, kind: ChartKind, fail: Fail): void {
   if (item.axis !== 'x') return;
+  checkOnXAxis(item.value, `'${shownValue(item.value, x)}' (${item.label ?? 'a marker'})`, rows, x, kind, fail);
+}
+
+/** A highlight must cover plotted values, and a period must run forwards. */
+function checkHighlight(
+  highlight: NonNullable<ChartSpec['highlight']>,
+  rows: readonly Row[],
+  x: ColumnRef,
+  kind: ChartKind,
+  fail: Fail,
+): void {
+  const { from, to } = highlight;
+  if (x.type !== 'string' && axisTime(from) > axisTime(to)) {
+    fail(
+      `highlight.from '${shownValue(from, x)}' is after highlight.to '${shownValue(to, x)}'`,
+      `swap them: {{ from: "${shownValue(to, x)}", to: "${shownValue(from, x)}" }}`,
+    );
+  }
+  const single = from === to;
+  checkOnXAxis(from, `highlight${single ? '' : '.from'} '${shownValue(from, x)}'`, rows, x, kind, fail);
+  if (!single) checkOnXAxis(to, `highlight.to '${shownValue(to, x)}'`, rows, x, kind, fail);
+}
+
+/** Fails unless an x value is a plotted category, or inside the plotted range of dates or numbers. */
+function checkOnXAxis(
+  value: AxisValue,
+  what: string,
+  rows: readonly Row[],
+  x: ColumnRef,
+  kind: ChartKind,
+  fail: Fail,
+): void {
   const values = rows.map((row) => row[x.name] ?? null).filter((v) => v !== null);
   if (x.type === 'string') {
-    if (!values.includes(item.value as string)) {
+    if (!values.includes(value as string)) {
+      const plotted = [...new Set(values.map(String))];
       fail(
-        `'${String(item.value)}' is not one of the plotted ${x.name} values${didYouMean(String(item.value), values.map(String))}`,
-        `plotted values are ${[...new Set(values.map(String))].join(', ')}`,
+        `${what} is not one of the plotted ${x.name} values${didYouMean(String(value), plotted)}`,
+        `plotted values are ${listSome(plotted)}`,
       );
     }
     return;
   }
-  const time = (v: unknown) => (v instanceof Date ? v.getTime() : (v as number));
-  const sorted = values.map(time).sort((a, b) => a - b);
-  const at = time(item.value);
-  const first = sorted[0] as number;
-  const last = sorted[sorted.length - 1] as number;
+  const sorted = [...values].sort((a, b) => axisTime(a) - axisTime(b)) as AxisValue[];
+  const first = sorted[0] as AxisValue;
+  const last = sorted[sorted.length - 1] as AxisValue;
+  const at = axisTime(value);
   // Bars stand for a whole month (or year): a date inside the last bar's period is fine.
   const slack = kind === 'bar' && x.type === 'date' ? 366 * 86_400_000 : 0;
-  if (at < first || at > last + slack) {
-    const shown = item.value instanceof Date ? item.value.toISOString().slice(0, 10) : String(item.value);
+  if (at < axisTime(first) || at > axisTime(last) + slack) {
     fail(
-      `'${shown}' (${item.label ?? 'a marker'}) is outside the plotted ${x.name} range`,
+      `${what} is outside the plotted ${x.name} range, ${shownValue(first, x)} to ${shownValue(last, x)}`,
       'move it inside from/to, or widen from/to',
     );
   }
+}
+
+/** Colours are pinned to series by name: a name no series has is a typo that silently does nothing. */
+function checkColourKeys(
+  colours: Record<string, string>,
+  names: readonly string[],
+  series: ColumnRef | null,
+  fail: Fail,
+): void {
+  for (const key of Object.keys(colours)) {
+    if (names.includes(key)) continue;
+    fail(
+      series
+        ? `colors key '${key}' is not a ${series.name} in the data${didYouMean(key, names)}`
+        : `colors key '${key}' is not the chart's series, '${names[0]}'${didYouMean(key, names)}`,
+      series
+        ? `${series.name} values are ${listSome(names)}`
+        : `without series, the one series is named after y's label`,
+    );
+  }
+}
+
+function axisTime(value: unknown): number {
+  return value instanceof Date ? value.getTime() : (value as number);
 }

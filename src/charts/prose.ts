@@ -4,8 +4,9 @@ import type { Dataset, Row } from '../data/schema.ts';
 import { AssayError } from '../lib/errors.ts';
 import { didYouMean } from '../lib/suggest.ts';
 import { isFormatSpecifier, type NumberStyle, numberFormatter, resolveSpecifier } from './format.ts';
-import type { ChartPlace, ColumnRef } from './spec.ts';
-import { parseAxisValue } from './values.ts';
+import { columnValues, issueSentence, listSome } from './prop-messages.ts';
+import type { AxisValue, ChartPlace, ColumnRef } from './spec.ts';
+import { compareCells, parseAxisValue, sameCell } from './values.ts';
 
 const cellKey = z.union([z.string(), z.number()]);
 
@@ -52,7 +53,10 @@ export type ChangeProps = z.input<typeof changePropsSchema>;
 
 interface Lookup {
   column: ColumnRef;
+  by: ColumnRef;
   style: NumberStyle;
+  /** The key value an author wrote, parsed against the `by` column. */
+  key(at: string | number, option: string): AxisValue;
   find(at: string | number, option: string): number;
 }
 
@@ -70,7 +74,12 @@ function lookup(
   place: ChartPlace,
 ): Lookup {
   const fail = (problem: string, hint?: string): never => {
-    throw new AssayError(`<${tag} data="${props.data}">: ${problem}`, { file: place.file, line: place.line, hint });
+    throw new AssayError(`<${tag} data="${props.data}">: ${problem}`, {
+      file: place.file,
+      line: place.line,
+      column: place.column,
+      hint,
+    });
   };
   const ref = (name: string, option: string): ColumnRef => {
     const spec = dataset.meta.columns[name];
@@ -95,10 +104,16 @@ function lookup(
   for (const [name, value] of Object.entries(props.where ?? {})) {
     const where = ref(name, `where.${name}`);
     const parsed = parseAxisValue(value, where);
-    rows = rows.filter((row) => {
-      const cell = row[name];
-      return cell instanceof Date && parsed instanceof Date ? cell.getTime() === parsed.getTime() : cell === parsed;
-    });
+    if (parsed === undefined) return fail(`where.${name} '${value}' is not a valid ${where.type}`);
+    // A value no row has is a typo, not an empty selection: say so rather than report a missing row.
+    if (!dataset.rows.some((row) => sameCell(row[name] ?? null, parsed))) {
+      const values = columnValues(dataset.rows, where);
+      return fail(
+        `where.${name} '${value}' matches no row of ${dataset.file}${didYouMean(String(value), values)}`,
+        `${name} values are ${listSome(values)}`,
+      );
+    }
+    rows = rows.filter((row) => sameCell(row[name] ?? null, parsed));
   }
   let specifier = column.column.format && isFormatSpecifier(column.column.format) ? column.column.format : ',~f';
   if (props.format !== undefined) {
@@ -108,34 +123,30 @@ function lookup(
     specifier = resolved as string;
   }
   const style = { specifier, unit: props.unit ?? column.column.unit ?? '' };
+  const key = (at: string | number, option: string): AxisValue => {
+    const parsed = parseAxisValue(at, by);
+    if (parsed === undefined)
+      return fail(
+        `${option} '${at}' is not a valid ${by.type} for column '${by.name}'`,
+        by.type === 'date' ? 'write a date like 2025-05' : undefined,
+      );
+    return parsed;
+  };
   return {
     column,
+    by,
     style,
+    key,
     find(at, option) {
-      const key = parseAxisValue(at, by);
-      if (key === undefined)
-        return fail(
-          `${option} '${at}' is not a valid ${by.type} for column '${by.name}'`,
-          by.type === 'date' ? 'write a date like 2025-05' : undefined,
-        );
-      const matches = rows.filter((row) => {
-        const cell = row[by.name];
-        return cell instanceof Date && key instanceof Date ? cell.getTime() === key.getTime() : cell === key;
-      });
-      const keys = [
-        ...new Set(
-          rows
-            .map((row) => row[by.name])
-            .map((v) =>
-              v instanceof Date ? v.toISOString().slice(0, by.column.format === '%Y-%m' ? 7 : 10) : String(v),
-            ),
-        ),
-      ];
-      if (matches.length === 0)
+      const parsed = key(at, option);
+      const matches = rows.filter((row) => sameCell(row[by.name] ?? null, parsed));
+      if (matches.length === 0) {
+        const keys = columnValues(rows, by);
         return fail(
           `no row with ${by.name} = '${at}' in ${dataset.file}${didYouMean(String(at), keys)}`,
-          `${by.name} values are ${keys.slice(0, 12).join(', ')}${keys.length > 12 ? ', …' : ''}`,
+          `${by.name} values are ${listSome(keys)}`,
         );
+      }
       if (matches.length > 1)
         return fail(
           `${matches.length} rows have ${by.name} = '${at}' in ${dataset.file}`,
@@ -164,8 +175,8 @@ function parse<T extends z.ZodType>(
   throw new AssayError(
     unknown
       ? `<${tag}>: unknown option '${unknown}'${didYouMean(unknown, names)}`
-      : `<${tag}>: option ${issue?.path.join('.') || 'props'} is invalid: ${issue?.message}`,
-    { file: place.file, line: place.line, hint: `options are ${names.join(', ')}` },
+      : `<${tag}>: ${issue ? issueSentence(issue, props) : 'invalid options'}`,
+    { file: place.file, line: place.line, column: place.column, hint: `options are ${names.join(', ')}` },
   );
 }
 
@@ -180,13 +191,26 @@ export function valueText(props: Record<string, unknown>, dataset: Dataset, plac
 export function changeText(props: Record<string, unknown>, dataset: Dataset, place: ChartPlace): string {
   const options = parse('Change', changePropsSchema, props, place);
   const table = lookup('Change', options, dataset, place);
+  const fail = (problem: string, hint: string): never => {
+    throw new AssayError(`<Change data="${options.data}">: ${problem}`, {
+      file: place.file,
+      line: place.line,
+      column: place.column,
+      hint,
+    });
+  };
+  // Reversed ends print the opposite change ("up 113%" for a fall of 53%): refuse them.
+  // Text keys have no order, so only dates and numbers are checked.
+  if (table.by.type !== 'string' && compareCells(table.key(options.from, 'from'), table.key(options.to, 'to')) > 0) {
+    fail(
+      `from '${options.from}' is after to '${options.to}'; a change is measured from the earlier ${table.by.name} to the later`,
+      `swap them: from="${options.to}" to="${options.from}"`,
+    );
+  }
   const from = table.find(options.from, 'from');
   const to = table.find(options.to, 'to');
   if (options.as === 'percent' && from === 0) {
-    throw new AssayError(
-      `<Change data="${options.data}">: the value at '${options.from}' is 0, so a percentage change is undefined`,
-      { file: place.file, line: place.line, hint: 'use as="absolute"' },
-    );
+    fail(`the value at '${options.from}' is 0, so a percentage change is undefined`, 'use as="absolute"');
   }
   const delta = options.as === 'percent' ? (to - from) / Math.abs(from) : to - from;
   const magnitude =

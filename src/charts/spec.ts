@@ -79,6 +79,7 @@ export interface ChartSpec {
 export interface ChartPlace {
   file: string;
   line?: number;
+  column?: number;
 }
 
 /** The cell of a row as an axis value (null cells are skipped by callers). */

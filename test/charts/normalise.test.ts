@@ -78,7 +78,7 @@ describe('normaliseChart errors name the option, the fix and file:line', () => {
     expect(message).toContain('options are data, type, x, y');
   });
   it.each([
-    [{ type: 'pie' }, /option type is invalid.*type must be one of bar, line, area, dot, scatter/s],
+    [{ type: 'pie' }, /type 'pie' is not one of bar, line, area, dot, scatter.*type must be one of/s],
     [{ sort: 'up' }, /sort must be one of x, -x, y, -y, none/],
     [{ y: 'basis' }, /y column 'basis' is text/],
     [{ type: 'line', x: 'basis' }, /a line chart needs a date or number x column/],
@@ -87,7 +87,15 @@ describe('normaliseChart errors name the option, the fix and file:line', () => {
     [{ format: 'pounds' }, /format 'pounds' is neither a format name nor a d3-format specifier/],
     [{ annotations: [{ label: 'x' }] }, /annotations\[0\] needs exactly one of x .* or y/],
     [{ annotations: [{ x: '2024-01', label: 'x' }] }, /outside the plotted month range/],
-    [{ rules: [{ y: 'high' }] }, /option rules.0.y is invalid/],
+    [{ rules: [{ y: 'high' }] }, /rules\[0\]\.y must be a number, not 'high'/],
+    [{ horizontal: 'yes' }, /horizontal must be true or false, not 'yes'/],
+    [{ highlight: '2024-01' }, /highlight '2024-01' is outside the plotted month range, 2025-03 to 2025-07/],
+    [{ highlight: { from: '2025-06', to: '2025-04' } }, /highlight.from '2025-06' is after highlight.to '2025-04'/],
+    [{ highlight: { from: '2025-04', to: '2026-09' }, type: 'line' }, /highlight.to '2026-09' is outside/],
+    [
+      { colors: { Exprots: '#009E73' } },
+      /colors key 'Exprots' is not the chart's series, 'Exports'; did you mean 'Exports'/,
+    ],
     [{ where: { basiss: 'stated' } }, /column 'basiss' \(option where.basiss\) not found.*did you mean 'basis'/],
     [{ series: 'month' }, /series and x are both 'month'/],
     [{ colors: { World: 'blue' } }, /hex colour/],
@@ -99,6 +107,41 @@ describe('normaliseChart errors name the option, the fix and file:line', () => {
     const message = error(props as Record<string, unknown>);
     expect(message).toMatch(pattern);
     expect(message).toContain('content/notes/test.mdx:12');
+  });
+  it('a where value no row has, with did-you-mean, instead of a silently missing series', () => {
+    const message = error(
+      { type: 'line', series: 'destination', where: { destination: ['Germany', 'United Sates'] } },
+      destinations,
+    );
+    expect(message).toContain(
+      "where.destination 'United Sates' matches no row of data/destinations.csv; did you mean 'United States'?",
+    );
+    expect(message).toContain('hint: destination values are United States, Germany');
+  });
+  it('highlights and colours must name plotted categories and series in the data', () => {
+    expect(error({ x: 'destination', highlight: 'Germny', where: { month: '2025-07' } }, destinations)).toContain(
+      "highlight 'Germny' is not one of the plotted destination values; did you mean 'Germany'?",
+    );
+    expect(error({ type: 'line', series: 'destination', colors: { Germnay: '#009E73' } }, destinations)).toContain(
+      "colors key 'Germnay' is not a destination in the data; did you mean 'Germany'?",
+    );
+    // A colour for a series in the data but filtered out by where is not a typo.
+    expect(
+      spec(
+        {
+          type: 'line',
+          series: 'destination',
+          where: { destination: 'Germany' },
+          colors: { 'United States': '#009E73' },
+        },
+        destinations,
+      ).seriesNames,
+    ).toEqual(['Germany']);
+  });
+  it('the place includes the column when the tag has one', () => {
+    expect(() => normaliseChart({ data: 'exports', y: 'tonne' }, exports, { ...place, column: 5 })).toThrow(
+      /^content\/notes\/test.mdx:12:5 </,
+    );
   });
   it('text from/to on a category axis', () => {
     expect(error({ x: 'destination', from: 'A' }, destinations)).toMatch(/x column 'destination' is text/);

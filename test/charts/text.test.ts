@@ -96,7 +96,7 @@ describe('Value and Change', () => {
   });
   it('fail with file:line on a missing row or column', () => {
     expect(() => valueText({ data: 'exports', at: '2025-08' }, exports, place)).toThrow(
-      /content\/notes\/test.mdx:12: <Value data="exports">: no row with month = '2025-08'/,
+      /content\/notes\/test.mdx:12:1 <Value data="exports">: no row with month = '2025-08'/,
     );
     expect(() => valueText({ data: 'exports', at: '2025-05', column: 'tonne' }, exports, place)).toThrow(
       /column 'tonne' \(option column\) not found.*did you mean 'tonnes'/,

@@ -1,0 +1,108 @@
+import type { z } from 'astro/zod';
+import type { Row } from '../data/schema.ts';
+import { didYouMean } from '../lib/suggest.ts';
+import type { AxisValue, ColumnRef } from './spec.ts';
+
+/**
+ * A component prop zod rejected, as a plain sentence an author can act on:
+ * "type 'pie' is not one of bar, line, area, dot, scatter" instead of zod's
+ * "Invalid option: expected one of …". `props` is what the author wrote, since zod's
+ * issues do not carry the rejected value by default.
+ */
+export function issueSentence(issue: z.core.$ZodIssue, props: unknown): string {
+  const name = pathName(issue.path);
+  const value = valueAt(props, issue.path);
+  const got = describeValue(value);
+  if (value === undefined) return `${name} is missing`;
+  switch (issue.code) {
+    case 'invalid_value': {
+      const allowed = issue.values.map(String);
+      const typo = typeof value === 'string' ? didYouMean(value, allowed) : '';
+      return allowed.length === 1
+        ? `${name} ${got} must be '${allowed[0]}'`
+        : `${name} ${got} is not one of ${allowed.join(', ')}${typo}`;
+    }
+    case 'invalid_type':
+      return `${name} must be ${expectedInWords(issue.expected)}, not ${got}`;
+    case 'too_small':
+      return `${name} ${got} is ${issue.origin === 'string' ? 'too short' : 'too small'}: the least allowed is ${issue.minimum}`;
+    case 'too_big':
+      return `${name} ${got} is ${issue.origin === 'string' ? 'too long' : 'too large'}: the most allowed is ${issue.maximum}`;
+    case 'unrecognized_keys':
+      return `${name} has an unknown key ${issue.keys.map((key) => `'${key}'`).join(', ')}`;
+    case 'invalid_union': {
+      // A union of plain types (text or a number): say which; anything richer has its hint.
+      const expected = [
+        ...new Set(issue.errors.flat().flatMap((inner) => (inner.code === 'invalid_type' ? [inner.expected] : []))),
+      ];
+      return expected.length > 0
+        ? `${name} must be ${expected.map(expectedInWords).join(' or ')}, not ${got}`
+        : `${name} ${got} is not a valid value`;
+    }
+    default:
+      // Custom and format checks carry a message we wrote ("use a hex colour such as #0072B2").
+      return `${name} ${got} is not valid: ${issue.message}`;
+  }
+}
+
+/** "annotations[0].label" for a zod path. */
+function pathName(path: readonly PropertyKey[]): string {
+  if (path.length === 0) return 'props';
+  return path
+    .map((key, index) => (typeof key === 'number' ? `[${key}]` : `${index === 0 ? '' : '.'}${String(key)}`))
+    .join('');
+}
+
+function expectedInWords(expected: string): string {
+  const words: Record<string, string> = {
+    string: 'text',
+    number: 'a number',
+    int: 'a whole number',
+    boolean: 'true or false',
+    array: 'a list',
+    object: 'an object',
+    record: 'an object',
+    function: 'a function',
+  };
+  return words[expected] ?? expected;
+}
+
+/** The value at a zod path inside what the author wrote. */
+export function valueAt(value: unknown, path: readonly PropertyKey[]): unknown {
+  let current = value;
+  for (const key of path)
+    current = current && typeof current === 'object' ? (current as Record<PropertyKey, unknown>)[key] : undefined;
+  return current;
+}
+
+/** A value as an author would recognise it in a message: 'pie', 42, a function, nothing. */
+export function describeValue(value: unknown): string {
+  if (typeof value === 'string') return `'${value}'`;
+  if (typeof value === 'function') return 'a function';
+  if (value === undefined) return 'nothing';
+  try {
+    return JSON.stringify(value) ?? String(value);
+  } catch {
+    return String(value);
+  }
+}
+
+/** A column's distinct values as an author writes them: dates as 2025-05 or 2025-05-04. */
+export function columnValues(rows: readonly Row[], column: ColumnRef): string[] {
+  const texts = rows
+    .map((row) => row[column.name] ?? null)
+    .filter((cell) => cell !== null)
+    .map((cell) => shownValue(cell, column));
+  return [...new Set(texts)];
+}
+
+/** A parsed value as an author writes it; a date in the column's grain (2025-05 for a monthly column). */
+export function shownValue(value: AxisValue, column: ColumnRef): string {
+  if (!(value instanceof Date)) return String(value);
+  return value.toISOString().slice(0, column.column.format === '%Y-%m' ? 7 : 10);
+}
+
+/** The first dozen values, for a hint. */
+export function listSome(values: readonly string[]): string {
+  return `${values.slice(0, 12).join(', ')}${values.length > 12 ? ', …' : ''}`;
+}
