@@ -1,0 +1,87 @@
+import { normaliseChart } from '../charts/normalise.ts';
+import { changeText, valueText } from '../charts/prose.ts';
+import { parseCalloutProps } from '../components/callout-props.ts';
+import type { SourcePlace } from '../components/source-place.ts';
+import type { Dataset } from '../data/schema.ts';
+import { AssayError, problemsOf } from '../lib/errors.ts';
+import { closest } from '../lib/suggest.ts';
+import type { AttributeValue, ComponentUse } from './scan.ts';
+
+/** The components every note can use without an import (src/components/mdx.ts). */
+export const KNOWN_COMPONENTS = ['Chart', 'Value', 'Change', 'Callout'] as const;
+
+/** A dataset by name: the dataset, or the problem loading it (reported once, elsewhere, when it is the data's fault). */
+export type DatasetLookup = (name: string) => { dataset: Dataset } | { error: AssayError; ownFault: boolean };
+
+/**
+ * Checks one component use with the same functions the components call when they render,
+ * so the check and the build cannot disagree. Returns every problem, never throws.
+ */
+export function checkComponent(use: ComponentUse, file: string, datasets: DatasetLookup): AssayError[] {
+  const place: SourcePlace = { file, line: use.line, column: use.column };
+  const at = (error: AssayError) =>
+    error.file ? error : new AssayError(error.problem, { ...place, hint: error.hint, cause: error.cause });
+  if (!(KNOWN_COMPONENTS as readonly string[]).includes(use.name)) return unknownComponent(use, place);
+  // `{...props}` or a reference to the file's own code: only rendering knows the props.
+  if (use.spread) return [];
+  try {
+    const props = evaluateProps(use.attributes);
+    if (props === undefined) return [];
+    if (use.name === 'Callout') {
+      parseCalloutProps(props, place);
+      return [];
+    }
+    if (typeof props.data !== 'string' || props.data === '') {
+      return [
+        new AssayError(`<${use.name}> needs data="dataset-name"`, {
+          ...place,
+          hint: 'name a CSV file in data/ without .csv',
+        }),
+      ];
+    }
+    const found = datasets(props.data);
+    if ('error' in found) return found.ownFault ? [at(found.error)] : [];
+    if (use.name === 'Chart') normaliseChart(props, found.dataset, place);
+    else if (use.name === 'Value') valueText(props, found.dataset, place);
+    else changeText(props, found.dataset, place);
+    return [];
+  } catch (error) {
+    const problems = problemsOf(error);
+    if (problems.length === 0) throw error;
+    return problems.map(at);
+  }
+}
+
+function unknownComponent(use: ComponentUse, place: SourcePlace): AssayError[] {
+  const match = closest(use.name, KNOWN_COMPONENTS);
+  return [
+    new AssayError(`unknown component <${use.name}>${match ? `; did you mean <${match}>?` : ''} (no import needed)`, {
+      ...place,
+      hint: `notes can use ${KNOWN_COMPONENTS.map((name) => `<${name}>`).join(', ')} without an import line`,
+    }),
+  ];
+}
+
+/**
+ * Props as MDX would pass them: strings as written, bare names as true, and `{…}` expressions
+ * run as the JavaScript they are (the author's own code, as the build would run it).
+ * Undefined when an expression refers to something only the page defines.
+ */
+export function evaluateProps(attributes: ReadonlyMap<string, AttributeValue>): Record<string, unknown> | undefined {
+  const props: Record<string, unknown> = {};
+  for (const [name, value] of attributes) {
+    if (value.kind === 'string') props[name] = value.value;
+    else if (value.kind === 'true') props[name] = true;
+    else {
+      try {
+        props[name] = new Function(`"use strict"; return (${value.source});`)();
+      } catch (error) {
+        if (error instanceof ReferenceError) return undefined;
+        throw new AssayError(`the value of ${name} cannot be worked out: ${(error as Error).message}`, {
+          hint: `check the JavaScript in ${name}={…}`,
+        });
+      }
+    }
+  }
+  return props;
+}

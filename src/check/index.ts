@@ -1,0 +1,206 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { datasetNames, loadDataset } from '../data/load.ts';
+import { workingTree } from '../data/source.ts';
+import { eventSchema } from '../events/schema.ts';
+import { AssayError, problemsOf } from '../lib/errors.ts';
+import { closest } from '../lib/suggest.ts';
+import { noteSchema } from '../notes/schema.ts';
+import { checkComponent, type DatasetLookup } from './components.ts';
+import { type FrontmatterKind, readFrontmatter, validateFrontmatter } from './frontmatter.ts';
+import { checkLinks, type Page, type PageKind, type Site } from './links.ts';
+import { byCodeUnit } from './order.ts';
+import { type ScannedMdx, scanMdx } from './scan.ts';
+import { checkSlugs } from './slugs.ts';
+
+/** What a content check found. */
+export interface CheckResult {
+  /** Every problem, sorted by file, line and column. */
+  problems: AssayError[];
+  notes: number;
+  events: number;
+  datasets: number;
+  /** `<Chart>` uses checked. */
+  charts: number;
+}
+
+const KINDS: Record<PageKind, FrontmatterKind & { dir: string }> = {
+  note: { noun: 'note', schema: noteSchema, docs: 'docs/authoring.md', dir: 'content/notes' },
+  event: { noun: 'event', schema: eventSchema, docs: 'docs/events.md', dir: 'content/events' },
+};
+
+interface PageFile {
+  page: Page;
+  scanned: ScannedMdx | undefined;
+  data: Record<string, unknown> | undefined;
+  at: (path: readonly PropertyKey[]) => { line: number; column: number };
+}
+
+/**
+ * Checks the working tree's content without building it: frontmatter, every dataset, every
+ * `<Chart>`/`<Value>`/`<Change>`/`<Callout>` and links between notes and events. Collects
+ * every problem instead of stopping at the first. Earlier versions (from git history) are
+ * not checked: new rules apply to the working tree only.
+ */
+export function checkContent(root: string): CheckResult {
+  const problems: AssayError[] = [];
+  const source = workingTree(root);
+
+  const datasets = new Map<string, ReturnType<DatasetLookup>>();
+  const names = datasetNames(source);
+  for (const name of names) datasets.set(name, loadOne(name, source, problems));
+  problems.push(...orphanMetadata(root, names));
+  const lookup: DatasetLookup = (name) => datasets.get(name) ?? loadOne(name, source, []);
+
+  const files: PageFile[] = [];
+  for (const kind of ['note', 'event'] as const) {
+    for (const file of mdxFiles(root, KINDS[kind].dir)) files.push(readPage(root, file, kind, problems));
+  }
+  const site: Site = { note: new Map(), event: new Map() };
+  for (const kind of ['note', 'event'] as const) {
+    const pages = files.filter((file) => file.page.kind === kind).map((file) => file.page);
+    problems.push(...checkSlugs(pages, kind));
+    for (const page of pages) if (!site[kind].has(page.slug)) (site[kind] as Map<string, Page>).set(page.slug, page);
+  }
+
+  let charts = 0;
+  for (const { page, scanned, data, at } of files) {
+    if (!scanned) continue;
+    problems.push(...checkLinks(page, scanned.links, site));
+    if (page.kind === 'event') problems.push(...relatedNotes(page, data, at, site));
+    for (const use of scanned.components) {
+      if (use.name === 'Chart') charts++;
+      if (scanned.ownNames.has(use.name)) continue;
+      problems.push(...checkComponent(use, page.file, lookup));
+    }
+  }
+  return {
+    problems: sortProblems(problems),
+    notes: site.note.size,
+    events: site.event.size,
+    datasets: names.length,
+    charts,
+  };
+}
+
+/** A dataset, or the problems with it (added to `problems`: they are the data's, reported once). */
+function loadOne(name: string, source: ReturnType<typeof workingTree>, problems: AssayError[]) {
+  try {
+    return { dataset: loadDataset(name, source) };
+  } catch (error) {
+    const found = problemsOf(error);
+    if (found.length === 0) throw error;
+    // "No dataset named …" is the component's mistake; anything else is the dataset's own.
+    const exists = source.read(`data/${name}.csv`) !== undefined;
+    if (exists) problems.push(...found.map((problem) => (problem.file ? problem : problem.at(`data/${name}.csv`))));
+    return { error: found[0] as AssayError, ownFault: !exists };
+  }
+}
+
+/** A `.yml` sidecar without its CSV describes data that is not there. */
+function orphanMetadata(root: string, names: readonly string[]): AssayError[] {
+  return workingTree(root)
+    .list('data')
+    .filter((file) => file.endsWith('.yml') && !names.includes(file.slice(0, -'.yml'.length)))
+    .map(
+      (file) =>
+        new AssayError(`data/${file} describes a dataset, but there is no data/${file.replace(/\.yml$/, '.csv')}`, {
+          file: `data/${file}`,
+          hint: 'add the CSV file next to it, or delete the .yml',
+        }),
+    );
+}
+
+/** Project-relative paths of every .mdx file under `dir`, in any folder. */
+function mdxFiles(root: string, dir: string): string[] {
+  let entries: string[];
+  try {
+    entries = readdirSync(path.join(root, dir), { recursive: true, encoding: 'utf8' });
+  } catch {
+    return [];
+  }
+  return entries
+    .map((entry) => entry.split(path.sep).join('/'))
+    .filter((entry) => entry.endsWith('.mdx') && !entry.split('/').some((part) => part.startsWith('.')))
+    .sort()
+    .map((entry) => `${dir}/${entry}`);
+}
+
+function readPage(root: string, file: string, kind: PageKind, problems: AssayError[]): PageFile {
+  const slug = path.posix.basename(file, '.mdx');
+  const page: Page = { kind, slug, file, draft: false, versions: 1, anchors: undefined, charts: 0 };
+  const text = readFileSync(path.join(root, file), 'utf8');
+  let scanned: ScannedMdx;
+  try {
+    scanned = scanMdx(text, file);
+  } catch (error) {
+    problems.push(...problemsOf(error));
+    if (problemsOf(error).length === 0) throw error;
+    return { page, scanned: undefined, data: undefined, at: () => ({ line: 1, column: 1 }) };
+  }
+  page.anchors = scanned.anchors;
+  page.charts = scanned.components.filter((use) => use.name === 'Chart').length;
+  if (!scanned.frontmatter) {
+    problems.push(
+      new AssayError(`the ${kind} has no frontmatter`, {
+        file,
+        line: 1,
+        column: 1,
+        hint: `start the file with a --- line, the fields (${kind === 'note' ? 'title, dek, published, edition and authors' : 'name, summary, start, end, timezone and organiser'}), then another --- line`,
+      }),
+    );
+    return { page, scanned, data: undefined, at: () => ({ line: 1, column: 1 }) };
+  }
+  const front = readFrontmatter(scanned.frontmatter.text, scanned.frontmatter.line, file);
+  problems.push(...front.problems, ...validateFrontmatter(front, KINDS[kind], file));
+  const data = front.data;
+  if (data) {
+    page.draft = data.draft === true;
+    if (Array.isArray(data.updates)) page.versions = 1 + data.updates.length;
+  }
+  return { page, scanned, data, at: front.at };
+}
+
+/** An event's `relatedNotes` must name published notes: the page lists them. */
+function relatedNotes(
+  page: Page,
+  data: Record<string, unknown> | undefined,
+  at: PageFile['at'],
+  site: Site,
+): AssayError[] {
+  const slugs = data?.relatedNotes;
+  if (!Array.isArray(slugs)) return [];
+  const problems: AssayError[] = [];
+  slugs.forEach((slug, index) => {
+    if (typeof slug !== 'string') return;
+    const note = site.note.get(slug);
+    if (note && !note.draft) return;
+    const problem = note
+      ? `relatedNotes: note '${slug}' is a draft, so it is not published`
+      : `relatedNotes: there is no note '${slug}'${suggestSlug(slug, site.note)}`;
+    problems.push(
+      new AssayError(problem, {
+        file: page.file,
+        ...at(['relatedNotes', index]),
+        hint: 'list notes by slug, the file name without .mdx, e.g. china-magnet-exports-may-2025',
+      }),
+    );
+  });
+  return problems;
+}
+
+function suggestSlug(slug: string, pages: ReadonlyMap<string, Page>): string {
+  const known = [...pages.keys()];
+  const caseOnly = known.find((name) => name.toLowerCase() === slug.toLowerCase());
+  if (caseOnly) return `; did you mean '${caseOnly}'?`;
+  const match = closest(slug, known);
+  return match ? `; did you mean '${match}'?` : '';
+}
+
+/** By file, then line, then column; problems without a line first in their file. */
+export function sortProblems(problems: readonly AssayError[]): AssayError[] {
+  return [...problems].sort(
+    (a, b) =>
+      byCodeUnit(a.file ?? '', b.file ?? '') || (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0),
+  );
+}

@@ -1,0 +1,227 @@
+/**
+ * Author mistakes the content check itself catches: components, links, slugs and frontmatter.
+ * Each case is the smallest change to the base fixture site (test/fixtures/sites/check-base/).
+ */
+
+import { BASE_FRONTMATTER, BASE_NOTE, BODY_LINE, note } from '../base.ts';
+import type { Mistake } from '../mistake.ts';
+
+const CHART = '<Chart data="china-magnet-exports-world" type="bar" x="month" y="tonnes" />';
+
+export const mistakes: Mistake[] = [
+  {
+    title: 'A misspelt component name',
+    files: { [BASE_NOTE]: note('<Chrt data="china-magnet-exports-world" />') },
+    expect: {
+      file: BASE_NOTE,
+      line: BODY_LINE,
+      column: 1,
+      problem: 'unknown component <Chrt>; did you mean <Chart>? (no import needed)',
+      hint: 'notes can use <Chart>, <Value>, <Change>, <Callout> without an import line',
+    },
+    fix: 'Spell the component as one of <Chart>, <Value>, <Change> or <Callout>; they need no import line.',
+  },
+  {
+    title: 'A link to a note that does not exist',
+    files: { [BASE_NOTE]: note('See [the May note](/notes/china-magnet-exports-may/).') },
+    expect: {
+      file: BASE_NOTE,
+      line: BODY_LINE,
+      column: 5,
+      problem: "link to /notes/china-magnet-exports-may/: there is no note 'china-magnet-exports-may'",
+      hint: "a note's address is /notes/<file name without .mdx>/, whatever folder of content/notes/ it is in",
+    },
+    fix: "Link to /notes/<slug>/ where <slug> is the target note's file name without .mdx.",
+  },
+  {
+    title: 'A link to a misspelt note',
+    files: { [BASE_NOTE]: note('See [this note](/notes/base-not/).') },
+    expect: {
+      file: BASE_NOTE,
+      line: BODY_LINE,
+      column: 5,
+      problem: "link to /notes/base-not/: there is no note 'base-not'; did you mean 'base-note'?",
+    },
+    fix: 'Correct the slug in the link to the note it means.',
+  },
+  {
+    title: 'A link to a heading that does not exist',
+    files: { [BASE_NOTE]: note(`## What to watch\n\nSee [below](#what-to-wach).`) },
+    expect: {
+      file: BASE_NOTE,
+      line: BODY_LINE + 2,
+      column: 5,
+      problem:
+        "link to #what-to-wach: this page has no heading or element with id 'what-to-wach'; did you mean 'what-to-watch'?",
+      hint: "the ids there are what-to-watch (a heading's id is its text in lower case, spaces as -)",
+    },
+    fix: "Use the heading's id: its text in lower case, punctuation dropped, spaces as hyphens.",
+  },
+  {
+    title: 'A link to an event that does not exist',
+    files: { [BASE_NOTE]: note('Join us [in Toronto](/events/rare-earth-summit-toronto/).') },
+    expect: {
+      file: BASE_NOTE,
+      line: BODY_LINE,
+      column: 9,
+      problem:
+        "link to /events/rare-earth-summit-toronto/: there is no event 'rare-earth-summit-toronto'; did you mean 'rare-earth-summit-toronto-2025'?",
+    },
+    fix: "Link to /events/<slug>/ where <slug> is the event's file name without .mdx.",
+  },
+  {
+    title: 'A link to a version a note does not have',
+    files: { [BASE_NOTE]: note('The [first version](/notes/base-note/v2/) said otherwise.') },
+    expect: {
+      file: BASE_NOTE,
+      line: BODY_LINE,
+      column: 5,
+      problem: "link to /notes/base-note/v2/: note 'base-note' has one version, v1",
+      hint: 'each entry under updates: starts a version; leave out /vN/ to link to the latest',
+    },
+    fix: 'Link to a version the note has (v1 up to one more than its updates entries), or to the note itself.',
+  },
+  {
+    title: 'A link with the folder in a note’s address',
+    files: {
+      'content/notes/2025/june.mdx': note('A second note.'),
+      [BASE_NOTE]: note('See [June](/notes/2025/june/).'),
+    },
+    expect: {
+      file: BASE_NOTE,
+      line: BODY_LINE,
+      column: 5,
+      problem: 'link to /notes/2025/june/: there is no such page; a note is at /notes/<slug>/, without folders',
+    },
+    fix: 'Link to /notes/<file name>/: folders under content/notes/ do not appear in addresses.',
+  },
+  {
+    title: 'A link to a draft note',
+    files: {
+      'content/notes/next-month.mdx': note('Coming soon.', `${BASE_FRONTMATTER}\ndraft: true`),
+      [BASE_NOTE]: note('See [next month](/notes/next-month/).'),
+    },
+    expect: {
+      file: BASE_NOTE,
+      line: BODY_LINE,
+      column: 5,
+      problem: "link to /notes/next-month/: note 'next-month' is a draft, so it is not published",
+    },
+    fix: 'Publish the note it links to (remove draft: true), or remove the link until it is published.',
+  },
+  {
+    title: 'Two notes with one file name in different folders',
+    files: {
+      'content/notes/2025/base-note.mdx': note('Another note with the same name.'),
+    },
+    expect: {
+      file: 'content/notes/base-note.mdx',
+      problem: "two notes have the slug 'base-note': content/notes/2025/base-note.mdx and content/notes/base-note.mdx",
+      hint: "rename one file: a note's address (/notes/base-note/) is its file name; folders only order your files",
+    },
+    fix: "Rename one of the files: a note's address is its file name, so file names must be unique across folders.",
+  },
+  {
+    title: 'Two notes whose names differ only in case',
+    files: { 'content/notes/Base-Note.mdx': note('The same name, capitalised.') },
+    expect: {
+      file: 'content/notes/base-note.mdx',
+      problem:
+        "note slugs 'Base-Note' and 'base-note' differ only in case: content/notes/Base-Note.mdx and content/notes/base-note.mdx",
+    },
+    fix: 'Rename one of the files; use lower-case file names.',
+  },
+  {
+    title: 'A misspelt frontmatter field',
+    files: { [BASE_NOTE]: note(CHART, BASE_FRONTMATTER.replace('dek:', 'dec:')) },
+    expect: {
+      file: BASE_NOTE,
+      line: 3,
+      column: 1,
+      problem: "the frontmatter has an unknown field 'dec'; did you mean 'dek'?",
+    },
+    fix: 'Correct the field name; docs/authoring.md lists every field.',
+  },
+  {
+    title: 'A required frontmatter field left out',
+    files: { [BASE_NOTE]: note(CHART, BASE_FRONTMATTER.replace('authors: [Tester]', '').trim()) },
+    expect: {
+      file: BASE_NOTE,
+      line: 1,
+      problem: "the note needs the field 'authors'",
+      hint: 'the note needs a list of authors, e.g. authors: [Jane Analyst]',
+    },
+    fix: 'Add the field; every note needs title, dek, published, edition and authors.',
+  },
+  {
+    title: 'A chart option that does not exist',
+    files: { [BASE_NOTE]: note('<Chart data="china-magnet-exports-world" type="bar" colour="#0072B2" />') },
+    expect: {
+      file: BASE_NOTE,
+      line: BODY_LINE,
+      problem: /^<Chart data="china-magnet-exports-world">: unknown option 'colour'/,
+    },
+    fix: 'Use an option from docs/charts.md; the message names the closest one.',
+  },
+  {
+    title: 'A misspelt column in a chart',
+    files: { [BASE_NOTE]: note('<Chart data="china-magnet-exports-world" type="bar" x="month" y="tonne" />') },
+    expect: {
+      file: BASE_NOTE,
+      line: BODY_LINE,
+      problem:
+        "<Chart data=\"china-magnet-exports-world\">: column 'tonne' (option y) not found in data/china-magnet-exports-world.csv; columns are month, tonnes, basis; did you mean 'tonnes'?",
+      hint: 'set y to one of the columns above',
+    },
+    fix: "Name a column of the dataset's CSV header.",
+  },
+  {
+    title: 'A value quoted from a row that does not exist',
+    files: {
+      [BASE_NOTE]: note('In August: <Value data="china-magnet-exports-world" at="2025-08" column="tonnes" />.'),
+    },
+    expect: {
+      file: BASE_NOTE,
+      line: BODY_LINE,
+      column: 12,
+      problem: /^<Value data="china-magnet-exports-world">: .*2025-08/,
+    },
+    fix: 'Quote a row the dataset has, or add the row to the CSV.',
+  },
+  {
+    title: 'A dataset name that does not exist',
+    files: { [BASE_NOTE]: note('<Chart data="china-magnet-export-world" type="bar" />') },
+    expect: {
+      file: BASE_NOTE,
+      line: BODY_LINE,
+      column: 1,
+      problem:
+        "no dataset named 'china-magnet-export-world': there is no data/china-magnet-export-world.csv; did you mean 'china-magnet-exports-world'?",
+    },
+    fix: 'Name a CSV file in data/, without .csv.',
+  },
+  {
+    title: 'An event listing a related note that does not exist',
+    files: {
+      'content/events/rare-earth-summit-toronto-2025.mdx': null,
+      'content/events/summit.mdx': `---\nname: Summit\nsummary: A summit.\nstart: "2025-09-22"\nend: "2025-09-23"\ntimezone: America/Toronto\norganiser:\n  name: Org\nrelatedNotes:\n  - base-notes\n---\n\nText.\n`,
+    },
+    expect: {
+      file: 'content/events/summit.mdx',
+      line: 10,
+      column: 5,
+      problem: "relatedNotes: there is no note 'base-notes'; did you mean 'base-note'?",
+    },
+    fix: "List related notes by slug: the note's file name without .mdx.",
+  },
+  {
+    title: 'A tag left open in MDX',
+    files: { [BASE_NOTE]: note('Exports <b>fell</i> in May.') },
+    expect: {
+      file: BASE_NOTE,
+      line: BODY_LINE,
+      problem: /^the MDX cannot be read: Unexpected closing tag `<\/i>`/,
+    },
+    fix: 'Close every tag with its own name, and write a literal < or { in text as \\< or \\{.',
+  },
+];
