@@ -19,7 +19,7 @@ export const mistakes: Mistake[] = [
       problem: 'unknown component <Chrt>; did you mean <Chart>? (no import needed)',
       hint: 'notes can use <Chart>, <Value>, <Change>, <Callout> without an import line',
     },
-    fix: 'Spell the component as one of <Chart>, <Value>, <Change> or <Callout>; they need no import line.',
+    fix: 'Spell the component as one of `<Chart>`, `<Value>`, `<Change>` or `<Callout>`; they need no import line.',
   },
   {
     title: 'A link to a note that does not exist',
@@ -31,7 +31,7 @@ export const mistakes: Mistake[] = [
       problem: "link to /notes/china-magnet-exports-may/: there is no note 'china-magnet-exports-may'",
       hint: "a note's address is /notes/<file name without .mdx>/, whatever folder of content/notes/ it is in",
     },
-    fix: "Link to /notes/<slug>/ where <slug> is the target note's file name without .mdx.",
+    fix: "Link to `/notes/<slug>/`, where the slug is the note's file name without `.mdx`.",
   },
   {
     title: 'A link to a misspelt note',
@@ -67,7 +67,7 @@ export const mistakes: Mistake[] = [
       problem:
         "link to /events/rare-earth-summit-toronto/: there is no event 'rare-earth-summit-toronto'; did you mean 'rare-earth-summit-toronto-2025'?",
     },
-    fix: "Link to /events/<slug>/ where <slug> is the event's file name without .mdx.",
+    fix: "Link to `/events/<slug>/`, where the slug is the event's file name without `.mdx`.",
   },
   {
     title: 'A link to a version a note does not have',
@@ -79,7 +79,7 @@ export const mistakes: Mistake[] = [
       problem: "link to /notes/base-note/v2/: note 'base-note' has one version, v1",
       hint: 'each entry under updates: starts a version; leave out /vN/ to link to the latest',
     },
-    fix: 'Link to a version the note has (v1 up to one more than its updates entries), or to the note itself.',
+    fix: 'Link to a version the note has (`v1` up to one more than its `updates` entries), or to the note itself.',
   },
   {
     title: 'A link with the folder in a note’s address',
@@ -93,7 +93,7 @@ export const mistakes: Mistake[] = [
       column: 5,
       problem: 'link to /notes/2025/june/: there is no such page; a note is at /notes/<slug>/, without folders',
     },
-    fix: 'Link to /notes/<file name>/: folders under content/notes/ do not appear in addresses.',
+    fix: 'Link to `/notes/<file name>/`: folders under `content/notes/` do not appear in addresses.',
   },
   {
     title: 'A link to a draft note',
@@ -107,7 +107,7 @@ export const mistakes: Mistake[] = [
       column: 5,
       problem: "link to /notes/next-month/: note 'next-month' is a draft, so it is not published",
     },
-    fix: 'Publish the note it links to (remove draft: true), or remove the link until it is published.',
+    fix: 'Publish the note it links to (remove `draft: true`), or remove the link until it is published.',
   },
   {
     title: 'Two notes with one file name in different folders',
@@ -140,7 +140,7 @@ export const mistakes: Mistake[] = [
       column: 1,
       problem: "the frontmatter has an unknown field 'dec'; did you mean 'dek'?",
     },
-    fix: 'Correct the field name; docs/authoring.md lists every field.',
+    fix: 'Correct the field name; [authoring.md](authoring.md) lists every field.',
   },
   {
     title: 'A required frontmatter field left out',
@@ -161,7 +161,7 @@ export const mistakes: Mistake[] = [
       line: BODY_LINE,
       problem: /^<Chart data="china-magnet-exports-world">: unknown option 'colour'/,
     },
-    fix: 'Use an option from docs/charts.md; the message names the closest one.',
+    fix: 'Use an option from [charts.md](charts.md); the message names the closest one.',
   },
   {
     title: 'A misspelt column in a chart',
@@ -198,7 +198,7 @@ export const mistakes: Mistake[] = [
       problem:
         "no dataset named 'china-magnet-export-world': there is no data/china-magnet-export-world.csv; did you mean 'china-magnet-exports-world'?",
     },
-    fix: 'Name a CSV file in data/, without .csv.',
+    fix: 'Name a CSV file in `data/`, without `.csv`.',
   },
   {
     title: 'An event listing a related note that does not exist',
@@ -212,7 +212,7 @@ export const mistakes: Mistake[] = [
       column: 5,
       problem: "relatedNotes: there is no note 'base-notes'; did you mean 'base-note'?",
     },
-    fix: "List related notes by slug: the note's file name without .mdx.",
+    fix: "List related notes by slug: the note's file name without `.mdx`.",
   },
   {
     title: 'A tag left open in MDX',
@@ -222,6 +222,6 @@ export const mistakes: Mistake[] = [
       line: BODY_LINE,
       problem: /^the MDX cannot be read: Unexpected closing tag `<\/i>`/,
     },
-    fix: 'Close every tag with its own name, and write a literal < or { in text as \\< or \\{.',
+    fix: 'Close every tag with its own name, and write a literal `<` or `{` in text as `\\<` or `\\{`.',
   },
 ];
