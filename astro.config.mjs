@@ -5,6 +5,7 @@ import mdx from '@astrojs/mdx';
 import { defineConfig } from 'astro/config';
 import { sitemap } from './src/feeds/sitemap.ts';
 import { chartAssets } from './src/integrations/chart-assets.ts';
+import { contentCheck } from './src/integrations/content-check.ts';
 import { securityHeaders } from './src/integrations/headers.ts';
 import { quietKnownWarnings } from './src/integrations/known-warnings.ts';
 import { sourceLines } from './src/integrations/source-lines.ts';
@@ -21,6 +22,6 @@ export default defineConfig({
   markdown: {
     processor: satteri({ mdastPlugins: [sourceLines] }),
   },
-  integrations: [mdx(), chartAssets(), versions({ siteUrl: site.url }), sitemap(), securityHeaders()],
+  integrations: [contentCheck(), mdx(), chartAssets(), versions({ siteUrl: site.url }), sitemap(), securityHeaders()],
   vite: { plugins: [quietKnownWarnings()] },
 });
