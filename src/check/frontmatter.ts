@@ -121,7 +121,7 @@ export function validateFrontmatter(front: Frontmatter, kind: FrontmatterKind, f
       new AssayError(sentence(issue, front.data, kind), {
         file,
         ...front.at(issue.path),
-        hint: hint(issue, kind),
+        hint: hint(issue, front.data, kind),
       }),
     );
   }
@@ -134,7 +134,8 @@ const isAuthored = (message: string) => !/^invalid/i.test(message);
 function sentence(issue: z.core.$ZodIssue, data: unknown, kind: FrontmatterKind): string {
   const value = valueAt(data, issue.path);
   if (issue.code === 'invalid_type' && value === undefined) {
-    return `the ${kind.noun} needs the field '${pathName(issue.path)}'`;
+    const needs = isAuthored(issue.message) ? `: the ${kind.noun} ${issue.message.split(', e.g. ')[0]}` : '';
+    return `missing required field '${pathName(issue.path)}'${needs}`;
   }
   if (issue.code === 'custom') return `${pathName(issue.path)}: ${issue.message}`;
   if (issue.code === 'invalid_type' && issue.expected === 'date') {
@@ -143,9 +144,12 @@ function sentence(issue: z.core.$ZodIssue, data: unknown, kind: FrontmatterKind)
   return issueSentence(issue, data);
 }
 
-function hint(issue: z.core.$ZodIssue, kind: FrontmatterKind): string {
-  // Our schemas' messages already say what to write ("needs a headline, e.g. title: …").
-  if (isAuthored(issue.message) && issue.code !== 'custom') return `the ${kind.noun} ${issue.message}`;
+function hint(issue: z.core.$ZodIssue, data: unknown, kind: FrontmatterKind): string {
+  if (issue.code === 'invalid_type' && valueAt(data, issue.path) === undefined) {
+    // Our schemas' messages give an example: "needs a headline, e.g. title: …".
+    const example = issue.message.split(', e.g. ')[1];
+    return `add it between the --- lines at the top${example ? `, e.g. ${example}` : `; ${kind.docs} describes each field`}`;
+  }
   return `${kind.docs} describes each field`;
 }
 
@@ -173,9 +177,7 @@ function keysAt(schema: z.ZodType, path: readonly PropertyKey[]): string[] {
   return def?.type === 'object' ? Object.keys(def.shape as object) : [];
 }
 
-/** "sources[0].name" for a zod path. */
+/** "sources.0.name" for a zod path, as the content layer's messages name fields. */
 export function pathName(path: readonly PropertyKey[]): string {
-  return path
-    .map((key, index) => (typeof key === 'number' ? `[${key}]` : `${index === 0 ? '' : '.'}${String(key)}`))
-    .join('');
+  return path.map(String).join('.');
 }

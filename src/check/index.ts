@@ -127,7 +127,8 @@ function mdxFiles(root: string, dir: string): string[] {
 }
 
 function readPage(root: string, file: string, kind: PageKind, problems: AssayError[]): PageFile {
-  const slug = path.posix.basename(file, '.mdx');
+  // As the content layer names pages (src/content.config.ts): the file name, in lower case.
+  const slug = path.posix.basename(file, '.mdx').toLowerCase();
   const page: Page = { kind, slug, file, draft: false, versions: 1, anchors: undefined, charts: 0 };
   const text = readFileSync(path.join(root, file), 'utf8');
   let scanned: ScannedMdx;

@@ -21,20 +21,23 @@ export function checkSlugs(pages: readonly Page[], kind: PageKind): AssayError[]
       continue;
     }
     const url = `/${SECTION[kind]}/${page.slug}/`;
+    const [name, earlierName] = [fileName(page.file), fileName(earlier.file)];
     problems.push(
-      earlier.slug === page.slug
-        ? new AssayError(`two ${kind}s have the slug '${page.slug}': ${earlier.file} and ${page.file}`, {
+      earlierName === name
+        ? new AssayError(`two ${kind}s have the file name '${name}': ${earlier.file} and ${page.file}`, {
             file: page.file,
             hint: `rename one file: a ${kind}'s address (${url}) is its file name; folders only order your files`,
           })
         : new AssayError(
-            `${kind} slugs '${earlier.slug}' and '${page.slug}' differ only in case: ${earlier.file} and ${page.file}`,
+            `${kind} file names '${earlierName}' and '${name}' differ only in case: ${earlier.file} and ${page.file}`,
             {
               file: page.file,
-              hint: 'rename one file: addresses that differ only in case clash on many servers and file systems',
+              hint: `rename one file: both would be ${url}, since addresses are in lower case`,
             },
           ),
     );
   }
   return problems;
 }
+
+const fileName = (file: string) => file.slice(file.lastIndexOf('/') + 1, -'.mdx'.length);

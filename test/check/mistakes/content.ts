@@ -116,7 +116,8 @@ export const mistakes: Mistake[] = [
     },
     expect: {
       file: 'content/notes/base-note.mdx',
-      problem: "two notes have the slug 'base-note': content/notes/2025/base-note.mdx and content/notes/base-note.mdx",
+      problem:
+        "two notes have the file name 'base-note': content/notes/2025/base-note.mdx and content/notes/base-note.mdx",
       hint: "rename one file: a note's address (/notes/base-note/) is its file name; folders only order your files",
     },
     fix: "Rename one of the files: a note's address is its file name, so file names must be unique across folders.",
@@ -127,7 +128,8 @@ export const mistakes: Mistake[] = [
     expect: {
       file: 'content/notes/base-note.mdx',
       problem:
-        "note slugs 'Base-Note' and 'base-note' differ only in case: content/notes/Base-Note.mdx and content/notes/base-note.mdx",
+        "note file names 'Base-Note' and 'base-note' differ only in case: content/notes/Base-Note.mdx and content/notes/base-note.mdx",
+      hint: 'rename one file: both would be /notes/base-note/, since addresses are in lower case',
     },
     fix: 'Rename one of the files; use lower-case file names.',
   },
@@ -148,8 +150,8 @@ export const mistakes: Mistake[] = [
     expect: {
       file: BASE_NOTE,
       line: 1,
-      problem: "the note needs the field 'authors'",
-      hint: 'the note needs a list of authors, e.g. authors: [Jane Analyst]',
+      problem: "missing required field 'authors': the note needs a list of authors",
+      hint: 'add it between the --- lines at the top, e.g. authors: [Jane Analyst]',
     },
     fix: 'Add the field; every note needs title, dek, published, edition and authors.',
   },
