@@ -2,15 +2,27 @@
  * Site-wide settings: the one place a publisher edits to make Assay theirs.
  * Everything that reaches `dist/` and depends on who publishes reads from here.
  */
+import { checkedUrl } from './lib/safe-url.ts';
+
+// Links here reach every page, feed and preview: only web addresses and site paths (src/lib/safe-url.ts).
+const CONFIG = 'src/site.config.ts';
+const WEB = { mailto: false, sitePath: false };
+
 export const site = {
   /** Absolute URL the site is served from, used for canonical links, feeds and previews. */
-  url: process.env.ASSAY_SITE_URL ?? 'https://assay.example.com',
+  url: process.env.ASSAY_SITE_URL
+    ? checkedUrl(process.env.ASSAY_SITE_URL, { field: 'ASSAY_SITE_URL' }, WEB)
+    : checkedUrl('https://assay.example.com', { file: CONFIG, field: 'url' }, WEB),
   /** Publisher name, shown in the masthead, feeds, previews and structured data. */
   publisher: 'Assay Rare Earths Research',
   /** Short name for the masthead on small screens. */
   shortName: 'Assay',
   /** Publisher logo for structured data and feeds: a site path or absolute URL, with its pixel size. */
-  logo: { path: '/og/site.png', width: 1200, height: 630 },
+  logo: {
+    path: checkedUrl('/og/site.png', { file: CONFIG, field: 'logo.path' }, { mailto: false }),
+    width: 1200,
+    height: 630,
+  },
   /** One line describing the publication. */
   tagline: 'Monthly market notes on rare earths and permanent magnets',
   /** Author used when a note names none. */

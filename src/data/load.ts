@@ -1,7 +1,7 @@
 import { AssayError } from '../lib/errors.ts';
 import { didYouMean } from '../lib/suggest.ts';
 import { parseDataset, parseDatasetMeta } from './parse.ts';
-import type { Dataset } from './schema.ts';
+import { type Dataset, datasetMetaSchema, datasetVersionMetaSchema } from './schema.ts';
 import { type FileSource, workingTree } from './source.ts';
 
 export const DATA_DIR = 'data';
@@ -11,7 +11,7 @@ export const DATA_DIR = 'data';
  * picked up and nothing is parsed twice. Compared by content, not hashed: every chart on
  * every page loads its dataset, and hashing the text each time showed in warm builds.
  */
-const parsed = new Map<string, { csvText: string; metaText: string; dataset: Dataset }[]>();
+const parsed = new Map<string, { csvText: string; metaText: string; historic: boolean; dataset: Dataset }[]>();
 
 /** Names of every dataset (CSV files) in `data/`. */
 export function datasetNames(source: FileSource = workingTree()): string[] {
@@ -45,10 +45,15 @@ export function loadDataset(name: string, source: FileSource = workingTree()): D
     seen = [];
     parsed.set(name, seen);
   }
-  let dataset = seen.find((entry) => entry.csvText === csvText && entry.metaText === metaText)?.dataset;
+  // Data read at a commit is history: a link not allowed now is dropped, not an error (safe-url.ts).
+  const historic = source.vintage !== undefined;
+  let dataset = seen.find(
+    (entry) => entry.csvText === csvText && entry.metaText === metaText && entry.historic === historic,
+  )?.dataset;
   if (!dataset) {
-    dataset = parseDataset(name, csvText, parseDatasetMeta(metaText, metaFile), csvFile, metaText);
-    seen.push({ csvText, metaText, dataset });
+    const meta = parseDatasetMeta(metaText, metaFile, historic ? datasetVersionMetaSchema : datasetMetaSchema);
+    dataset = parseDataset(name, csvText, meta, csvFile, metaText);
+    seen.push({ csvText, metaText, historic, dataset });
     // A long dev session edits a file many times: keep the recent contents only.
     if (seen.length > 8) seen.shift();
   }

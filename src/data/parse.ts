@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { z } from 'astro/zod';
 import { csvParseRows } from 'd3-dsv';
 import { utcParse } from 'd3-time-format';
 import { parse as parseYaml, YAMLParseError } from 'yaml';
@@ -10,8 +11,15 @@ import { type Cell, type ColumnSpec, type Dataset, type DatasetMeta, datasetMeta
 const BOM = '\uFEFF';
 const DEFAULT_DATE_FORMAT = '%Y-%m-%d';
 
-/** Parses and validates a dataset's YAML sidecar. */
-export function parseDatasetMeta(yamlText: string, file: string): DatasetMeta {
+/**
+ * Parses and validates a dataset's YAML sidecar. Metadata read at an earlier commit passes
+ * `datasetVersionMetaSchema`: new checks apply to the working tree, history keeps building.
+ */
+export function parseDatasetMeta(
+  yamlText: string,
+  file: string,
+  schema: z.ZodType<DatasetMeta, unknown> = datasetMetaSchema,
+): DatasetMeta {
   let raw: unknown;
   try {
     raw = parseYaml(yamlText.replace(/^\uFEFF/, ''));
@@ -24,7 +32,7 @@ export function parseDatasetMeta(yamlText: string, file: string): DatasetMeta {
       cause: error,
     });
   }
-  const result = datasetMetaSchema.safeParse(raw);
+  const result = schema.safeParse(raw);
   if (!result.success) {
     throw new AssayError(`the dataset metadata is invalid:\n${formatZodIssues(result.error.issues)}`, {
       file,

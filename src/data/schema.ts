@@ -1,4 +1,5 @@
 import { z } from 'astro/zod';
+import { historicUrl, safeUrl } from '../lib/safe-url.ts';
 
 /** One declared CSV column. The CSV is parsed with these types; nothing is guessed. */
 export const columnSchema = z
@@ -21,6 +22,11 @@ export const columnSchema = z
   })
   .strict();
 
+/** Who publishes the figures, and a link that only opens a page or a mail client (src/lib/safe-url.ts). */
+function sourceSchema<T extends z.ZodType<string | undefined, string>>(url: T) {
+  return z.object({ name: z.string().min(1), url: url.optional() }).strict();
+}
+
 /** Metadata for one dataset: a `data/<name>.yml` sidecar beside `data/<name>.csv`. */
 export const datasetMetaSchema = z
   .object({
@@ -29,7 +35,7 @@ export const datasetMetaSchema = z
     /** One or two sentences on coverage and method. */
     description: z.string().min(1),
     /** Who publishes the figures, with a link to them. */
-    source: z.object({ name: z.string().min(1), url: z.url().optional() }).strict(),
+    source: sourceSchema(safeUrl()),
     /** Unit of the main measure, e.g. "tonnes". */
     unit: z.string().min(1),
     /** Licence or terms under which the figures are republished. */
@@ -44,6 +50,12 @@ export const datasetMetaSchema = z
     }),
   })
   .strict();
+
+/**
+ * Metadata read at an earlier commit (a version's data vintage): a source link that is not
+ * allowed now is dropped to plain text with a warning, so history that built once keeps building.
+ */
+export const datasetVersionMetaSchema = datasetMetaSchema.safeExtend({ source: sourceSchema(historicUrl()) });
 
 export type ColumnSpec = z.output<typeof columnSchema>;
 export type DatasetMeta = z.output<typeof datasetMetaSchema>;

@@ -1,5 +1,6 @@
 import { z } from 'astro/zod';
 import { AssayError } from '../lib/errors.ts';
+import { safeUrl } from '../lib/safe-url.ts';
 import { didYouMean } from '../lib/suggest.ts';
 import { updatesSchema } from '../lib/updates-schema.ts';
 import { formatZodIssues } from '../lib/zod-messages.ts';
@@ -27,8 +28,8 @@ const localDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date such 
 /** A wall-clock time of day, "18:00" (24-hour; "24:00" ends a session at midnight). */
 const timeOfDay = z.string().regex(/^\d{2}:\d{2}$/, 'expected a 24-hour time such as 18:00');
 
-/** Only http(s): a map link must be a plain link readers can open, never a script or an embed. */
-const webUrl = z.url({ protocol: /^https?$/, error: 'expected an http(s) URL such as https://example.com/' });
+/** Only http(s): a map, organiser or registration link must be a page readers can open, never a script or an embed. */
+const webUrl = safeUrl({ mailto: false, sitePath: false });
 
 /** What kind of session it is; drives the label in the agenda. */
 export const sessionKinds = [
@@ -178,7 +179,7 @@ const eventObject = z
     /** Topic slugs or names it is filed under, as on notes. */
     topics: z.array(z.string().min(1)).default([]),
     /** Image for previews and structured data: a site path ("/images/x.png") or an absolute URL. */
-    image: z.union([z.string().startsWith('/'), webUrl]).optional(),
+    image: safeUrl({ mailto: false }).optional(),
     /** Changes to the event, oldest first; each starts a new version (and bumps the .ics SEQUENCE). */
     updates: updatesSchema,
     /** Drafts build in dev only. */

@@ -2,6 +2,8 @@
  * The format-neutral feed: one list of entries that the RSS, Atom and JSON Feed writers
  * each serialise, so the three feeds always carry the same notes, dates and content.
  */
+
+import { isSafeUrl } from '../lib/safe-url.ts';
 import type { Note } from '../notes/collection.ts';
 import { site } from '../site.config.ts';
 import { absolutizeHtml, escapeHtml } from './html.ts';
@@ -77,7 +79,7 @@ function sourcesHtml(note: Note): string {
   if (note.data.sources.length === 0) return '';
   const items = note.data.sources
     .map((source) =>
-      source.url
+      source.url && isSafeUrl(source.url)
         ? `<li><a href="${escapeHtml(source.url)}">${escapeHtml(source.name)}</a></li>`
         : `<li>${escapeHtml(source.name)}</li>`,
     )

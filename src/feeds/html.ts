@@ -1,4 +1,5 @@
 import { parseHTML } from 'linkedom';
+import { isSafeUrl } from '../lib/safe-url.ts';
 
 /** Attributes that hold one URL. */
 const URL_ATTRIBUTES = ['href', 'src', 'poster', 'action', 'cite'] as const;
@@ -13,7 +14,8 @@ export function parseFragment(html: string): { root: HTMLElement; document: Docu
 /**
  * Rewrites every URL in an HTML fragment to an absolute one, resolved against the page it
  * came from (so "#sources" and "../x/" mean what they meant on the page), and drops
- * scripts: feed readers and email clients get content, never code. `mapUrl` can then tag
+ * scripts and links that are not https:, http: or mailto: (src/lib/safe-url.ts): feed
+ * readers and email clients get content, never code. `mapUrl` can then tag
  * links (UTM parameters in the email edition).
  */
 export function absolutizeHtml(
@@ -27,7 +29,10 @@ export function absolutizeHtml(
     for (const name of URL_ATTRIBUTES) {
       const value = element.getAttribute(name);
       if (value === null) continue;
-      element.setAttribute(name, mapUrl(resolveUrl(value, pageUrl), element));
+      const url = resolveUrl(value, pageUrl);
+      // A link that would run code (javascript:, data:) loses its URL; the text stays.
+      if (isSafeUrl(url, { sitePath: false })) element.setAttribute(name, mapUrl(url, element));
+      else element.removeAttribute(name);
     }
     const srcset = element.getAttribute('srcset');
     if (srcset !== null) {

@@ -43,6 +43,6 @@ export async function topicFeed(slug: string, name: string): Promise<FeedModel> 
 
 /** A feed serialised as a Response in the given format. */
 export async function feedResponse(feed: FeedModel, format: FeedFormat): Promise<Response> {
-  const body = format === 'rss' ? await rssFeed(feed) : format === 'atom' ? atomFeed(feed) : jsonFeed(feed);
+  const body = format === 'rss' ? rssFeed(feed) : format === 'atom' ? atomFeed(feed) : jsonFeed(feed);
   return new Response(body, { headers: { 'Content-Type': CONTENT_TYPES[format] } });
 }

@@ -1,10 +1,16 @@
 import { z } from 'astro/zod';
+import { historicUrl, safeUrl } from '../lib/safe-url.ts';
 import { updatesSchema } from '../lib/updates-schema.ts';
 
 /** A month as YYYY-MM, e.g. "2025-06". */
 const month = z
   .string({ error: 'needs the month the note is about, as YYYY-MM, e.g. edition: 2025-06' })
   .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'expected a month as YYYY-MM, e.g. 2025-06');
+
+/** Published sources: a name, and a link that only opens a page or a mail client (src/lib/safe-url.ts). */
+function sourcesSchema<T extends z.ZodType<string | undefined, string>>(url: T) {
+  return z.array(z.object({ name: z.string().min(1), url: url.optional() }).strict()).default([]);
+}
 
 /** Frontmatter of a market note (`content/notes/**\/*.mdx`). */
 export const noteSchema = z
@@ -22,7 +28,7 @@ export const noteSchema = z
     /** Topic slugs or names it is filed under, e.g. "magnets", "export controls". */
     topics: z.array(z.string().min(1)).default([]),
     /** Published sources the note relies on. */
-    sources: z.array(z.object({ name: z.string().min(1), url: z.url().optional() }).strict()).default([]),
+    sources: sourcesSchema(safeUrl()),
     /** Drafts build in `npm run dev` only, never into `dist/`. */
     draft: z.boolean().default(false),
     /** Corrections and revisions, oldest first; each entry starts a new version of the note. */
@@ -31,5 +37,11 @@ export const noteSchema = z
     aliases: z.array(z.string().startsWith('/')).default([]),
   })
   .strict();
+
+/**
+ * Earlier versions rebuilt from git history (the noteVersions collection): a source link that
+ * is not allowed now is dropped to plain text with a warning, so history that built once keeps building.
+ */
+export const noteVersionSchema = noteSchema.safeExtend({ sources: sourcesSchema(historicUrl()) });
 
 export type NoteFrontmatter = z.output<typeof noteSchema>;

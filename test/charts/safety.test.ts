@@ -1,6 +1,7 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { csvParseRows } from 'd3-dsv';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   placeBinaryCache,
@@ -11,6 +12,7 @@ import {
   writeJsonCache,
   writeSegmentedCache,
 } from '../../src/charts/cache.ts';
+import { csvCell, csvSafeText } from '../../src/charts/csv.ts';
 import { buildChart, clearRenderMemory } from '../../src/charts/engine.ts';
 import { isCompletePng, PNG_ENDS, pngKey, pngSize, renderPng } from '../../src/charts/png.ts';
 import { renderPngs } from '../../src/charts/png-pool.ts';
@@ -59,6 +61,36 @@ describe('hostile CSV values stay inert text', () => {
     expect(figure.csv).toContain('javascript:alert(1),3');
     expect(figure.csv).toContain("'=HYPERLINK(x),4");
     expect(figure.csv).toContain('# Source: Evil & Co <i>');
+  });
+  it('in the CSV metadata lines: a source or licence cannot start a cell with a formula', () => {
+    const meta = {
+      ...hostile.meta,
+      title: 'Exports;=1+1',
+      source: { name: 'Agency, +cmd|"/c calc"!A0', url: 'https://example.com/a,b' },
+      licence: 'CC BY,=HYPERLINK("https://evil.example","x")',
+    };
+    const { csv } = buildChart({ data: 'hostile', type: 'bar', x: 'name', y: 'value' }, { ...hostile, meta }, place, {
+      stage: false,
+    });
+    const lines = csv.split('\n');
+    expect(lines.slice(0, 4)).toEqual([
+      "# Exports;'=1+1",
+      '# Source: Agency,\' +cmd|"/c calc"!A0 (https://example.com/a,b)',
+      '# Data as of: not stated',
+      `# Licence: CC BY,'=HYPERLINK("https://evil.example",'"x")`,
+    ]);
+    // Still comment lines (tools skip them), and read as CSV no cell anywhere starts a formula or a quoted field.
+    expect(lines.slice(0, 4).every((line) => line.startsWith('# '))).toBe(true);
+    const cells = csvParseRows(csv).flat();
+    expect(cells.filter((cell) => /^\s*[=+\-@]/.test(cell))).toEqual([]);
+    expect(cells).toContain(`'=HYPERLINK("https://evil.example"`);
+  });
+  it('in CSV cells: semicolons, tabs and leading spaces cannot start a formula either', () => {
+    expect(csvCell(csvSafeText('a;=1+1'))).toBe('"a;=1+1"');
+    expect(csvCell(csvSafeText(' =1+1'))).toBe("' =1+1");
+    expect(csvCell(csvSafeText('\t=1'))).toBe('"\'\t=1"');
+    expect(csvCell(csvSafeText('-3 %'))).toBe("'-3 %");
+    expect(csvCell('plain text')).toBe('plain text');
   });
   it('in the PNG: it renders (as text) without failing', () => {
     expect(isCompletePng(renderPng(figure.svg.standalone))).toBe(true);

@@ -1,0 +1,96 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { historicUrl, isSafeUrl, safeUrl, urlProblem } from '../../src/lib/safe-url.ts';
+
+describe('isSafeUrl', () => {
+  it('allows web pages, mail addresses and site paths', () => {
+    for (const url of [
+      'https://www.customs.gov.cn/x?a=1&b=2#t',
+      'HTTPS://EXAMPLE.COM/',
+      'http://example.com',
+      'mailto:desk@example.com?subject=Hi',
+      '/notes/x/',
+      '/data/a.csv#row-2',
+      '/',
+    ]) {
+      expect(isSafeUrl(url), url).toBe(true);
+    }
+  });
+
+  it('refuses schemes that run or embed code, however they are spelled', () => {
+    for (const url of [
+      'javascript:alert(1)',
+      'JavaScript:alert(1)',
+      'java\tscript:alert(1)',
+      ' javascript:alert(1)',
+      'javascript://example.com/%0aalert(1)',
+      'data:text/html,<script>alert(1)</script>',
+      'vbscript:msgbox(1)',
+      'file:///etc/passwd',
+      'ftp://example.com/x',
+    ]) {
+      expect(isSafeUrl(url), url).toBe(false);
+    }
+  });
+
+  it('refuses links that leave the site while looking like site paths, and incomplete URLs', () => {
+    for (const url of ['//evil.example/x', '/\\evil.example/x', 'https:evil.example', 'https://', 'mailto:', '', ' ']) {
+      expect(isSafeUrl(url), JSON.stringify(url)).toBe(false);
+    }
+  });
+
+  it('applies narrower rules where a field asks for them', () => {
+    expect(isSafeUrl('mailto:a@example.com', { mailto: false })).toBe(false);
+    expect(isSafeUrl('/images/x.png', { sitePath: false })).toBe(false);
+    expect(isSafeUrl('https://example.com/', { mailto: false, sitePath: false })).toBe(true);
+  });
+});
+
+describe('urlProblem', () => {
+  it('names the scheme and what is allowed', () => {
+    expect(urlProblem('javascript:alert(1)')).toBe(
+      "'javascript:alert(1)' is not an allowed link: the javascript: scheme is not allowed (links must be https:, http:, mailto: or a site path starting with /)",
+    );
+    expect(urlProblem('data:text/html,x')).toMatch(/the data: scheme is not allowed/);
+  });
+
+  it('suggests https:// for a host written without a scheme', () => {
+    expect(urlProblem('www.example.com/x')).toBe(
+      "'www.example.com/x' is not an allowed link: it has no scheme (links must be https:, http:, mailto: or a site path starting with /); did you mean 'https://www.example.com/x'?",
+    );
+    expect(urlProblem('notes/x/')).not.toMatch(/did you mean/);
+  });
+
+  it('shows control characters and cuts long values, so the message stays one line', () => {
+    expect(urlProblem('java\nscript:x')).toContain("'java\\u000ascript:x'");
+    const message = urlProblem(`data:${'A'.repeat(5000)}`) ?? '';
+    expect(message.length).toBeLessThan(250);
+    expect(message).not.toMatch(/\n/);
+  });
+
+  it('lists only the forms a narrower field allows', () => {
+    expect(urlProblem('mailto:a@example.com', { mailto: false, sitePath: false })).toMatch(
+      /links must be https: or http:\)$/,
+    );
+  });
+});
+
+describe('schemas', () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  it('the working-tree schema fails with the reason', () => {
+    const result = safeUrl().safeParse('javascript:alert(1)');
+    expect(result.success).toBe(false);
+    expect(result.error?.issues[0]?.message).toMatch(/javascript: scheme is not allowed/);
+    expect(safeUrl().parse('https://example.com/')).toBe('https://example.com/');
+  });
+
+  it('the history schema drops a link not allowed now, with one warning, and keeps good links', () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const schema = historicUrl();
+    expect(schema.parse('javascript:alert("old")')).toBeUndefined();
+    expect(schema.parse('javascript:alert("old")')).toBeUndefined();
+    expect(warn).toHaveBeenCalledTimes(1);
+    expect(String(warn.mock.calls[0]?.[0])).toMatch(/earlier version .* shown as plain text/);
+    expect(schema.parse('https://example.com/')).toBe('https://example.com/');
+  });
+});
