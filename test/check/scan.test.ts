@@ -1,0 +1,195 @@
+import { rmSync } from 'node:fs';
+import { describe, expect, test } from 'vitest';
+import { evaluateProps } from '../../src/check/components.ts';
+import { checkContent } from '../../src/check/index.ts';
+import { checkLinks, type Page, type Site } from '../../src/check/links.ts';
+import { scanMdx } from '../../src/check/scan.ts';
+import { formatProblems } from '../../src/lib/errors.ts';
+import { BASE_FRONTMATTER, BASE_NOTE, note } from './base.ts';
+import { siteWith } from './catalog.ts';
+
+const FILE = 'content/notes/x.mdx';
+
+describe('scanMdx', () => {
+  test('finds components with their place and attributes, strings, bare names and expressions apart', () => {
+    const scanned = scanMdx(
+      note('Text <Value data="d" at="2025-05" />.\n\n<Chart data="d" horizontal where={{ destination: "Germany" }} />'),
+      FILE,
+    );
+    expect(scanned.components.map(({ name, line, column }) => ({ name, line, column }))).toEqual([
+      { name: 'Value', line: 9, column: 6 },
+      { name: 'Chart', line: 11, column: 1 },
+    ]);
+    const chart = scanned.components[1];
+    expect(Object.fromEntries(chart?.attributes ?? [])).toEqual({
+      data: { kind: 'string', value: 'd' },
+      horizontal: { kind: 'true' },
+      where: { kind: 'expression', source: '{ destination: "Germany" }' },
+    });
+  });
+
+  test('HTML elements are not components, but their ids are anchors and their hrefs are links', () => {
+    const scanned = scanMdx(note('<div id="box">\n\n<a href="/notes/y/">y</a>\n\n</div>'), FILE);
+    expect(scanned.components).toEqual([]);
+    expect(scanned.anchors).toEqual(new Set(['box']));
+    expect(scanned.links).toEqual([{ url: '/notes/y/', line: 11, column: 1 }]);
+  });
+
+  test('heading ids are made as Astro makes them: lower case, punctuation dropped, repeats numbered', () => {
+    const scanned = scanMdx(note("## China's *exports*, in 2025\n\n## Outlook\n\n## Outlook"), FILE);
+    expect([...scanned.anchors]).toEqual(['chinas-exports-in-2025', 'outlook', 'outlook-1']);
+  });
+
+  test('markdown links, reference definitions and their places', () => {
+    const scanned = scanMdx(note('See [a](/notes/a/) and [b][ref].\n\n[ref]: /events/b/#agenda'), FILE);
+    expect(scanned.links).toEqual([
+      { url: '/notes/a/', line: 9, column: 5 },
+      { url: '/events/b/#agenda', line: 11, column: 1 },
+    ]);
+  });
+
+  test('names the file imports are its own, not typos', () => {
+    const scanned = scanMdx(note("import Box, { Aside as Side } from '../x.ts';\n\n<Box />"), FILE);
+    expect(scanned.ownNames).toEqual(new Set(['Box', 'Side']));
+  });
+
+  test('a syntax error is one problem at the line and column the MDX parser names', () => {
+    expect(() => scanMdx(note('Exports <b>fell</i>.'), FILE)).toThrow(
+      expect.objectContaining({
+        file: FILE,
+        line: 9,
+        column: 16,
+        problem: expect.stringMatching(/^the MDX cannot be read: Unexpected closing tag/),
+      }),
+    );
+  });
+});
+
+describe('evaluateProps', () => {
+  test('runs expressions as MDX would: arrays of objects, booleans, numbers, functions', () => {
+    const props = evaluateProps(
+      new Map([
+        ['annotations', { kind: 'expression', source: '[{ x: "2025-04-04", label: "4 Apr" }]' }],
+        ['derived', { kind: 'expression', source: 'false' }],
+        ['height', { kind: 'expression', source: '300' }],
+        ['plot', { kind: 'expression', source: '(data, Plot) => ({ marks: [Plot.dot(data)] })' }],
+        ['horizontal', { kind: 'true' }],
+      ]),
+    );
+    expect(props).toMatchObject({
+      annotations: [{ x: '2025-04-04', label: '4 Apr' }],
+      derived: false,
+      height: 300,
+      horizontal: true,
+    });
+    expect(typeof props?.plot).toBe('function');
+  });
+
+  test('an expression naming something only the page defines leaves the props unknown', () => {
+    expect(evaluateProps(new Map([['rules', { kind: 'expression', source: 'myRules' }]]))).toBeUndefined();
+  });
+});
+
+describe('checkLinks', () => {
+  const page = (slug: string, extra: Partial<Page> = {}): Page => ({
+    kind: 'note',
+    slug,
+    file: `content/notes/${slug}.mdx`,
+    draft: false,
+    versions: 1,
+    anchors: new Set(['outlook']),
+    charts: 1,
+    ...extra,
+  });
+  const a = page('a', { versions: 2 });
+  const site: Site = { note: new Map([['a', a]]), event: new Map([['summit', { ...page('summit'), kind: 'event' }]]) };
+  const problems = (url: string) => checkLinks(a, [{ url, line: 3, column: 2 }], site).map((p) => p.problem);
+
+  test.each([
+    '/notes/a/',
+    '/notes/a',
+    '/notes/a/#outlook',
+    '/notes/a/v2/',
+    '/notes/a/email.html',
+    '/events/summit/',
+    '/events/summit.ics',
+    '#outlook',
+    '#chart-0123456789abcdef',
+    '/notes/',
+    '/notes/page/2/',
+    '/notes/2025/06/',
+    '/topics/magnets/',
+    'https://example.com/notes/zzz/',
+    'mailto:desk@example.com',
+  ])('accepts %s', (url) => {
+    expect(problems(url)).toEqual([]);
+  });
+
+  test.each([
+    ['/notes/unheard-of/', "link to /notes/unheard-of/: there is no note 'unheard-of'"],
+    ['/notes/A/', "link to /notes/A/: there is no note 'A'; did you mean 'a'?"],
+    ['/notes/a/v3/', "link to /notes/a/v3/: note 'a' has versions v1 to v2"],
+    [
+      '/notes/a/#outlok',
+      "link to /notes/a/#outlok: note 'a' has no heading or element with id 'outlok'; did you mean 'outlook'?",
+    ],
+    ['/events/sumit/', "link to /events/sumit/: there is no event 'sumit'; did you mean 'summit'?"],
+    ['/notes/2025/a/', 'link to /notes/2025/a/: there is no such page; a note is at /notes/<slug>/, without folders'],
+    ['#chart-0123', "link to #chart-0123: this page has no heading or element with id 'chart-0123'"],
+  ])('refuses %s', (url, problem) => {
+    expect(problems(url)).toEqual([problem]);
+  });
+
+  test('a link is reported at its own line and column in the linking file', () => {
+    expect(checkLinks(a, [{ url: '/notes/b/', line: 3, column: 2 }], site)[0]).toMatchObject({
+      file: a.file,
+      line: 3,
+      column: 2,
+    });
+  });
+});
+
+describe('checkContent on a site', () => {
+  const check = (files: Record<string, string | null>) => {
+    const root = siteWith(files);
+    try {
+      return checkContent(root);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  };
+
+  test('a note in a subfolder is fine: its slug is its file name, and links to it use that', () => {
+    const result = check({
+      'content/notes/2025/06/june.mdx': note('See [the base note](/notes/base-note/#what-to-watch).'),
+      [BASE_NOTE]: note('See [June](/notes/june/).\n\n## What to watch'),
+    });
+    expect(formatProblems(result.problems)).toBe('');
+    expect(result.notes).toBe(2);
+  });
+
+  test('every problem of every file is reported, in file and line order', () => {
+    const result = check({
+      'content/notes/a.mdx': note('<Chrt />\n\n[x](/notes/nope/)', BASE_FRONTMATTER.replace('dek:', 'dec:')),
+      [BASE_NOTE]: note('<Value data="nope" at="2025-05" />'),
+    });
+    expect(result.problems.map((p) => `${p.file}:${p.line}`)).toEqual([
+      'content/notes/a.mdx:3',
+      'content/notes/a.mdx:9',
+      'content/notes/a.mdx:11',
+      `${BASE_NOTE}:9`,
+    ]);
+  });
+
+  test('a broken dataset is reported once, at its own file, not at every chart that uses it', () => {
+    const result = check({ 'data/china-magnet-exports-world.csv': 'month,tonnes,basis\n2025-05,lots,stated\n' });
+    expect(result.problems.map((p) => p.file)).toEqual(['data/china-magnet-exports-world.csv']);
+  });
+
+  test('a .yml without its CSV is reported', () => {
+    const result = check({ 'data/china-magnet-exports-us.csv': null });
+    expect(result.problems.map((p) => p.problem)).toContain(
+      'data/china-magnet-exports-us.yml describes a dataset, but there is no data/china-magnet-exports-us.csv',
+    );
+  });
+});
