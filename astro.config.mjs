@@ -4,10 +4,10 @@ import { satteri } from '@astrojs/markdown-satteri';
 import mdx from '@astrojs/mdx';
 import { defineConfig } from 'astro/config';
 import { sitemap } from './src/feeds/sitemap.ts';
+import { buildOutput } from './src/integrations/build-output.ts';
 import { chartAssets } from './src/integrations/chart-assets.ts';
 import { contentCheck } from './src/integrations/content-check.ts';
 import { securityHeaders } from './src/integrations/headers.ts';
-import { quietKnownWarnings } from './src/integrations/known-warnings.ts';
 import { sourceLines } from './src/integrations/source-lines.ts';
 import { versions } from './src/integrations/versions.ts';
 import { site } from './src/site.config.ts';
@@ -22,6 +22,13 @@ export default defineConfig({
   markdown: {
     processor: satteri({ mdastPlugins: [sourceLines] }),
   },
-  integrations: [contentCheck(), mdx(), chartAssets(), versions({ siteUrl: site.url }), sitemap(), securityHeaders()],
-  vite: { plugins: [quietKnownWarnings()] },
+  integrations: [
+    buildOutput(),
+    contentCheck(),
+    mdx(),
+    chartAssets(),
+    versions({ siteUrl: site.url }),
+    sitemap(),
+    securityHeaders(),
+  ],
 });

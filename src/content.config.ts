@@ -1,18 +1,24 @@
 import { defineCollection } from 'astro:content';
-import { glob } from 'astro/loaders';
+import { existsSync, readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { glob, type Loader } from 'astro/loaders';
 import { datasetMetaSchema } from './data/schema.ts';
 import { eventSchema } from './events/schema.ts';
+import { slugOf } from './integrations/content-slugs.ts';
 import { noteSchema, noteVersionSchema } from './notes/schema.ts';
 
-/** Market notes: `content/notes/**\/*.mdx`; the file path (without extension) is the URL slug. */
+/** The URL slug is the file name: folders only order an author's work (duplicates fail the build first). */
+const bySlug = ({ entry }: { entry: string }) => slugOf(entry);
+
+/** Market notes: `content/notes/**\/*.mdx`; `content/notes/2025/x.mdx` is /notes/x/. */
 const notes = defineCollection({
-  loader: glob({ pattern: '**/*.mdx', base: './content/notes' }),
+  loader: glob({ pattern: '**/*.mdx', base: './content/notes', generateId: bySlug }),
   schema: noteSchema,
 });
 
-/** Events: `content/events/**\/*.mdx`. */
+/** Events: `content/events/**\/*.mdx`, slugs as for notes. */
 const events = defineCollection({
-  loader: glob({ pattern: '**/*.mdx', base: './content/events' }),
+  loader: glob({ pattern: '**/*.mdx', base: './content/events', generateId: bySlug }),
   schema: eventSchema,
 });
 
@@ -24,16 +30,26 @@ const datasets = defineCollection({
 
 /**
  * Earlier versions of notes and events, written from git history by the versions integration
- * (src/integrations/versions.ts) as `.assay/versions/<collection>/<id>/v<N>.mdx`. Same schemas.
+ * (src/integrations/versions.ts) as `.assay/versions/<collection>/<slug>/v<N>.mdx`. Same schemas.
+ * Most sites have no earlier event versions: a glob over an empty folder warns on every build
+ * ("No files found matching …"), a warning no author can act on, so an empty folder loads nothing.
  */
-const noteVersions = defineCollection({
-  loader: glob({ pattern: '**/*.mdx', base: './.assay/versions/notes' }),
-  // A source link not allowed now is dropped with a warning: history that built once keeps building.
-  schema: noteVersionSchema,
-});
-const eventVersions = defineCollection({
-  loader: glob({ pattern: '**/*.mdx', base: './.assay/versions/events' }),
-  schema: eventSchema,
-});
+function earlierVersions(collection: 'notes' | 'events'): Loader {
+  const base = `./.assay/versions/${collection}`;
+  const inner = glob({ pattern: '**/*.mdx', base });
+  return {
+    name: 'assay-earlier-versions',
+    load: async (context) => {
+      const dir = fileURLToPath(new URL(base, context.config.root));
+      const any =
+        existsSync(dir) && readdirSync(dir, { recursive: true, encoding: 'utf8' }).some((f) => f.endsWith('.mdx'));
+      if (any) return inner.load(context);
+      context.store.clear();
+    },
+  };
+}
+// A note's source link not allowed now is dropped with a warning: history that built once keeps building.
+const noteVersions = defineCollection({ loader: earlierVersions('notes'), schema: noteVersionSchema });
+const eventVersions = defineCollection({ loader: earlierVersions('events'), schema: eventSchema });
 
 export const collections = { notes, events, datasets, noteVersions, eventVersions };

@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { type FileSource, workingTree } from '../data/source.ts';
+import { slugOf } from '../integrations/content-slugs.ts';
 import { resolveBuildDate } from '../lib/build-date.ts';
 import { CommitFiles, dataAtCommit } from './data-at-commit.ts';
 import { readUpdates, readVersionFrontmatter, type UpdateEntry, type VersionFrontmatter } from './frontmatter.ts';
@@ -238,7 +239,8 @@ function textKey(file: string, version: number): string {
 export function contentFile(file: string, contentDirs: readonly string[]): ContentFile | undefined {
   const dir = contentDirs.find((candidate) => file.startsWith(`${candidate}/`));
   if (!dir || !CONTENT_EXTENSIONS.some((ext) => file.endsWith(ext))) return undefined;
-  return { file, collection: path.posix.basename(dir), id: file.slice(dir.length + 1).replace(/\.(mdx|md)$/, '') };
+  // The slug is the file name whatever the folder, as the content collections make it.
+  return { file, collection: path.posix.basename(dir), id: slugOf(file) };
 }
 
 /** Notes and events on disk, sorted, so output order never depends on the file system. */
