@@ -8,7 +8,7 @@ const KIND_NAMES: Record<ChartKind, string> = { bar: 'Bars', line: 'Line', area:
 
 /**
  * The chart's text description, from the data: what is plotted, over what range, first and
- * last values with the overall change, the largest step, and which values are derived.
+ * last values with the overall change, the largest step, and which values are derived or missing.
  * An author's `alt` replaces it entirely.
  */
 export function describeChart(spec: ChartSpec): string {
@@ -55,13 +55,17 @@ export function describeChart(spec: ChartSpec): string {
       );
     }
   }
+  const label = (row: Row) =>
+    `${spec.series ? `${row[spec.series.name]} ` : ''}${style.xLabel(row[spec.x.name] as AxisValue)}`;
   const derived = spec.rows.filter(style.isDerived);
   if (derived.length > 0) {
-    const labels = derived.map(
-      (row) => `${spec.series ? `${row[spec.series.name]} ` : ''}${style.xLabel(row[spec.x.name] as AxisValue)}`,
+    sentences.push(
+      `Derived (estimated) value${derived.length > 1 ? 's' : ''}, drawn lighter: ${joinList(derived.map(label))}.`,
     );
-    sentences.push(`Derived (estimated) value${derived.length > 1 ? 's' : ''}, drawn lighter: ${joinList(labels)}.`);
   }
+  // Gaps are drawn as gaps; a reader of the text needs them named, not silently skipped.
+  const missing = spec.rows.filter((row) => row[spec.y.name] === null && row[spec.x.name] != null);
+  if (missing.length > 0) sentences.push(`No value for ${joinList(missing.map(label))}.`);
   if (spec.annotations.length > 0)
     sentences.push(`Marked: ${joinList(spec.annotations.map((a) => a.label ?? style.xLabel(a.value)))}.`);
   return sentences.join(' ');

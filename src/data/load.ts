@@ -11,22 +11,52 @@ export const DATA_DIR = 'data';
  * picked up and nothing is parsed twice. Compared by content, not hashed: every chart on
  * every page loads its dataset, and hashing the text each time showed in warm builds.
  */
-const parsed = new Map<string, { csvText: string; metaText: string; historic: boolean; dataset: Dataset }[]>();
+const parsed = new Map<string, { csv: string | Uint8Array; metaText: string; historic: boolean; dataset: Dataset }[]>();
 
-/** Names of every dataset (CSV files) in `data/`. */
+/** Data file extensions: `.tsv` files are tab-separated unless their metadata says otherwise. */
+const DATA_EXTENSIONS = ['.csv', '.tsv'] as const;
+
+/** Names of every dataset (CSV or TSV files) in `data/`. */
 export function datasetNames(source: FileSource = workingTree()): string[] {
-  return source
+  const names = source
     .list(DATA_DIR)
-    .filter((file) => file.endsWith('.csv'))
+    .filter((file) => DATA_EXTENSIONS.some((ext) => file.endsWith(ext)))
     .map((file) => file.slice(0, -'.csv'.length));
+  return [...new Set(names)];
 }
 
-/** Loads `data/<name>.csv` with its `data/<name>.yml` metadata, failing with an author-facing message. */
+/**
+ * The data file of a dataset, `data/<name>.csv` or `data/<name>.tsv` (never both), with its
+ * bytes where the source has them, so the metadata's encoding decides how they are read.
+ */
+function dataFile(name: string, source: FileSource): { file: string; csv: string | Uint8Array } | undefined {
+  const found: { file: string; csv: string | Uint8Array }[] = [];
+  for (const ext of DATA_EXTENSIONS) {
+    const file = `${DATA_DIR}/${name}${ext}`;
+    const csv = source.readBytes?.(file) ?? source.read(file);
+    if (csv !== undefined) found.push({ file, csv });
+  }
+  if (found.length > 1) {
+    throw new AssayError(`dataset '${name}' has two data files, ${found.map((entry) => entry.file).join(' and ')}`, {
+      file: found[0]?.file,
+      hint: 'keep one of them',
+    });
+  }
+  return found[0];
+}
+
+/** Same file content, compared without hashing (bytes from disk, or text from a source that has only text). */
+function sameContent(a: string | Uint8Array, b: string | Uint8Array): boolean {
+  if (a === b) return true;
+  return typeof a !== 'string' && typeof b !== 'string' && Buffer.compare(a, b) === 0;
+}
+
+/** Loads `data/<name>.csv` (or `.tsv`) with its `data/<name>.yml` metadata, failing with an author-facing message. */
 export function loadDataset(name: string, source: FileSource = workingTree()): Dataset {
-  const csvFile = `${DATA_DIR}/${name}.csv`;
+  const data = dataFile(name, source);
+  const csvFile = data?.file ?? `${DATA_DIR}/${name}.csv`;
   const metaFile = `${DATA_DIR}/${name}.yml`;
-  const csvText = source.read(csvFile);
-  if (csvText === undefined) {
+  if (data === undefined) {
     const names = datasetNames(source);
     throw new AssayError(`no dataset named '${name}': there is no ${csvFile}${didYouMean(name, names)}`, {
       hint: names.length > 0 ? `datasets are: ${names.join(', ')}` : `add ${csvFile} and ${metaFile}`,
@@ -40,6 +70,7 @@ export function loadDataset(name: string, source: FileSource = workingTree()): D
     });
   }
   // One entry per distinct content: versions read the same file at several commits.
+  const { csv } = data;
   let seen = parsed.get(name);
   if (!seen) {
     seen = [];
@@ -48,12 +79,12 @@ export function loadDataset(name: string, source: FileSource = workingTree()): D
   // Data read at a commit is history: a link not allowed now is dropped, not an error (safe-url.ts).
   const historic = source.vintage !== undefined;
   let dataset = seen.find(
-    (entry) => entry.csvText === csvText && entry.metaText === metaText && entry.historic === historic,
+    (entry) => sameContent(entry.csv, csv) && entry.metaText === metaText && entry.historic === historic,
   )?.dataset;
   if (!dataset) {
     const meta = parseDatasetMeta(metaText, metaFile, historic ? datasetVersionMetaSchema : datasetMetaSchema);
-    dataset = parseDataset(name, csvText, meta, csvFile, metaText);
-    seen.push({ csvText, metaText, historic, dataset });
+    dataset = parseDataset(name, csv, meta, csvFile, metaText);
+    seen.push({ csv, metaText, historic, dataset });
     // A long dev session edits a file many times: keep the recent contents only.
     if (seen.length > 8) seen.shift();
   }

@@ -4,7 +4,7 @@ import { historicUrl, safeUrl } from '../lib/safe-url.ts';
 /** One declared CSV column. The CSV is parsed with these types; nothing is guessed. */
 export const columnSchema = z
   .object({
-    /** How cells are read: ISO-like dates, plain numbers (no thousands separators) or text. */
+    /** How cells are read: dates in the declared pattern, numbers in the file's dialect, or text. */
     type: z.enum(['date', 'number', 'string']),
     /** Human label for axes, tables and descriptions; defaults to the column name. */
     label: z.string().optional(),
@@ -12,9 +12,14 @@ export const columnSchema = z
     unit: z.string().optional(),
     /**
      * For numbers, a d3-format specifier used in tables and prose (",.0f").
-     * For dates, the d3-time-format pattern the CSV uses ("%Y-%m", default "%Y-%m-%d").
+     * For dates, the d3-time-format pattern the CSV uses ("%Y-%m", default "%Y-%m-%d"), or
+     * "excel-serial" for a spreadsheet's day numbers (45808 is 30 May 2025).
      */
     format: z.string().optional(),
+    /** Numbers written with a percent sign ("12%"), read as fractions (0.12). */
+    percent: z.boolean().optional(),
+    /** "parentheses" reads accountants' negatives, "(1,234)", as -1234. */
+    negatives: z.enum(['parentheses']).optional(),
     /** For strings, the only values allowed (e.g. stated, derived). */
     values: z.array(z.string()).optional(),
     /** Whether empty cells are allowed (read as missing, never as zero). */
@@ -26,6 +31,26 @@ export const columnSchema = z
 function sourceSchema<T extends z.ZodType<string | undefined, string>>(url: T) {
   return z.object({ name: z.string().min(1), url: url.optional() }).strict();
 }
+
+/**
+ * How the CSV file is written, as a spreadsheet exported it. Declared, never guessed: an
+ * undeclared file that looks otherwise fails with the line to add.
+ */
+export const dialectSchema = z
+  .object({
+    /** Field separator: "," (default for .csv), ";", or tab ("\t", or the word tab; default for .tsv). */
+    delimiter: z.enum([',', ';', '\t', 'tab']).optional(),
+    /** Decimal mark: "." (default) or ",". */
+    decimal: z.enum(['.', ',']).optional(),
+    /** Thousands separator inside numbers: ",", ".", "'" or space (a plain, no-break or narrow no-break space). */
+    thousands: z.enum([',', '.', "'", 'space', ' ', '\u00A0', '\u202F']).optional(),
+    /** Character encoding when not UTF-8 (UTF-16 files are read by their byte-order mark). */
+    encoding: z.enum(['utf-8', 'windows-1252']).optional(),
+  })
+  .strict()
+  .refine((dialect) => !dialect.decimal || dialect.decimal !== dialect.thousands, {
+    message: 'the decimal mark and the thousands separator must differ',
+  });
 
 /** Metadata for one dataset: a `data/<name>.yml` sidecar beside `data/<name>.csv`. */
 export const datasetMetaSchema = z
@@ -44,6 +69,8 @@ export const datasetMetaSchema = z
     asOf: z.coerce.date().optional(),
     /** Notes readers should see with the data, e.g. how derived values were computed. */
     notes: z.string().optional(),
+    /** How the CSV file is written; omit it for a plain UTF-8, comma-separated file with "." decimals. */
+    dialect: dialectSchema.optional(),
     /** Every CSV column, in any order; the CSV must have exactly these columns. */
     columns: z.record(z.string(), columnSchema).refine((columns) => Object.keys(columns).length > 0, {
       message: 'declare at least one column',
@@ -59,6 +86,7 @@ export const datasetVersionMetaSchema = datasetMetaSchema.safeExtend({ source: s
 
 export type ColumnSpec = z.output<typeof columnSchema>;
 export type DatasetMeta = z.output<typeof datasetMetaSchema>;
+export type Dialect = z.output<typeof dialectSchema>;
 
 /** A parsed cell: null only where the column is declared optional and the cell is empty. */
 export type Cell = Date | number | string | null;

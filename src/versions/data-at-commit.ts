@@ -18,7 +18,7 @@ export class CommitFiles {
   readonly #repo: GitRepo;
   /** `<commit>:<dir>` → entries by name; null when the directory does not exist there. */
   readonly #trees = new Map<string, Map<string, TreeEntry> | null>();
-  readonly #blobs = new Map<string, string>();
+  readonly #blobs = new Map<string, Buffer>();
 
   constructor(repo: GitRepo) {
     this.#repo = repo;
@@ -47,6 +47,11 @@ export class CommitFiles {
 
   /** Text of `file` at `commit`, or undefined when it does not exist there. */
   read(commit: string, file: string): string | undefined {
+    return this.readBytes(commit, file)?.toString('utf8');
+  }
+
+  /** Bytes of `file` at `commit`: datasets may declare an encoding other than UTF-8. */
+  readBytes(commit: string, file: string): Buffer | undefined {
     const clean = normalise(file);
     const entry = this.#tree(commit, path.posix.dirname(clean))?.get(path.posix.basename(clean));
     if (entry?.type !== 'blob') return undefined;
@@ -73,7 +78,7 @@ export class CommitFiles {
   #loadBlobs(ids: readonly string[]): void {
     if (ids.length === 0) return;
     for (const [id, data] of readObjects(this.#repo, ids)) {
-      if (data) this.#blobs.set(id, data.toString('utf8'));
+      if (data) this.#blobs.set(id, data);
     }
   }
 }
@@ -86,6 +91,7 @@ export function dataAtCommit(files: CommitFiles, commit: string): FileSource {
   return {
     id: commit,
     read: (file) => files.read(commit, file),
+    readBytes: (file) => files.readBytes(commit, file),
     list: (dir) => files.list(commit, dir),
   };
 }

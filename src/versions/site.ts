@@ -34,6 +34,7 @@ export function versionData(index: VersionIndex, version: Version, options: { de
   return {
     id: source.id,
     read: (file) => source.read(file),
+    readBytes: (file) => (source.readBytes ? source.readBytes(file) : undefined),
     list: (dir) => source.list(dir),
     vintage: { commit, date: version.startDate ?? version.date },
   };

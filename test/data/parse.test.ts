@@ -3,7 +3,7 @@ import { loadDataset } from '../../src/data/load.ts';
 import { parseDataset, parseDatasetMeta } from '../../src/data/parse.ts';
 import type { DatasetMeta } from '../../src/data/schema.ts';
 import type { FileSource } from '../../src/data/source.ts';
-import { AssayError } from '../../src/lib/errors.ts';
+import { AssayError, problemsOf } from '../../src/lib/errors.ts';
 
 const META_YAML = `title: Exports
 description: Monthly exports.
@@ -19,6 +19,15 @@ const meta: DatasetMeta = parseDatasetMeta(META_YAML, 'data/exports.yml');
 
 function parse(csv: string) {
   return parseDataset('exports', csv, meta, 'data/exports.csv');
+}
+
+function catchError(run: () => unknown): unknown {
+  try {
+    run();
+  } catch (error) {
+    return error;
+  }
+  throw new Error('expected an error, but nothing was thrown');
 }
 
 /** The AssayError thrown by `run`, for assertions on its parts. */
@@ -74,11 +83,13 @@ describe('parseDataset', () => {
     expect(error.message).toContain('row 2 has 2 values but the header has 3 columns');
   });
 
-  it('rejects a number with a thousands separator and says how to write it', () => {
+  it('rejects a number with an undeclared thousands separator and gives the line to declare it', () => {
     const error = errorOf(() => parse('month,tonnes,basis\n2025-05,"1,238",stated\n'));
-    expect(error.line).toBe(2);
-    expect(error.message).toContain("column 'tonnes': value '1,238' is not a number");
-    expect(error.hint).toContain('write it as 1238');
+    expect([error.line, error.column]).toEqual([2, 9]);
+    expect(error.problem).toBe(
+      "row 1, column 'tonnes': value '1,238' uses ',' as a thousands separator, which data/exports.yml does not declare",
+    );
+    expect(error.hint).toBe('add this line to data/exports.yml: dialect: { thousands: "," }');
   });
 
   it('rejects text in a number column', () => {
@@ -131,11 +142,40 @@ describe('parseDataset', () => {
 });
 
 describe('parseDatasetMeta', () => {
-  it('names each invalid field', () => {
-    const error = errorOf(() => parseDatasetMeta('title: x\ncolumns:\n  a: { type: integer }\n', 'data/x.yml'));
-    expect(error.file).toBe('data/x.yml');
-    expect(error.message).toContain('description');
-    expect(error.message).toContain('columns.a.type');
+  it('names each invalid field in a plain sentence, at its line', () => {
+    const errors = problemsOf(
+      catchError(() => parseDatasetMeta('title: x\ncolumns:\n  a: { type: integer }\n', 'data/x.yml')),
+    );
+    expect(errors.map((error) => `${error.file}:${error.line}:${error.column} ${error.problem}`)).toEqual([
+      "data/x.yml:1:1 missing required field 'description'",
+      "data/x.yml:1:1 missing required field 'source'",
+      "data/x.yml:1:1 missing required field 'unit'",
+      "data/x.yml:1:1 missing required field 'licence'",
+      "data/x.yml:3:14 field 'columns.a.type' is 'integer', which is not one of 'date', 'number' or 'string'",
+    ]);
+  });
+
+  it('says "unknown field" with did-you-mean for a typo\'d key, at its line, and nothing else', () => {
+    const typo = META_YAML.replace('columns:', 'colums:').replace('unit: t,', 'unti: t,');
+    const errors = problemsOf(catchError(() => parseDatasetMeta(typo, 'data/exports.yml')));
+    expect(errors.map((error) => [error.line, error.problem, error.hint])).toEqual([
+      [
+        6,
+        "unknown field 'colums'; did you mean 'columns'?",
+        'fields allowed here: title, description, source, unit, licence, asOf, notes, dialect, columns',
+      ],
+    ]);
+    const nested = errorOf(() => parseDatasetMeta(META_YAML.replace('unit: t,', 'unti: t,'), 'data/exports.yml'));
+    expect([nested.line, nested.column, nested.problem]).toEqual([
+      8,
+      27,
+      "unknown field 'columns.tonnes.unti'; did you mean 'unit'?",
+    ]);
+  });
+
+  it('rejects a dialect outside the ones it can read, naming them', () => {
+    const error = errorOf(() => parseDatasetMeta(`${META_YAML}dialect: { delimiter: "|" }\n`, 'data/exports.yml'));
+    expect(error.problem).toBe("field 'dialect.delimiter' is '|', which is not one of ',', ';', '\\t' or 'tab'");
   });
 
   it('reports YAML syntax errors with a line', () => {
