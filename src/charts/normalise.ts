@@ -331,8 +331,8 @@ function checkOnXAxis(
   const first = sorted[0] as AxisValue;
   const last = sorted[sorted.length - 1] as AxisValue;
   const at = axisTime(value);
-  // Bars stand for a whole month (or year): a date inside the last bar's period is fine.
-  const slack = kind === 'bar' && x.type === 'date' ? 366 * 86_400_000 : 0;
+  // A bar stands for its whole period (a month, a year): a date inside the last bar's period is fine.
+  const slack = kind === 'bar' && x.type === 'date' ? PERIOD_MS[dateGrain(x.column)] : 0;
   if (at < axisTime(first) || at > axisTime(last) + slack) {
     fail(
       `${what} is outside the plotted ${x.name} range, ${shownValue(first, x)} to ${shownValue(last, x)}`,
@@ -360,6 +360,9 @@ function checkColourKeys(
     );
   }
 }
+
+/** The longest period of each date grain, in milliseconds. */
+const PERIOD_MS = { day: 86_400_000, month: 31 * 86_400_000, year: 366 * 86_400_000 } as const;
 
 function axisTime(value: unknown): number {
   return value instanceof Date ? value.getTime() : (value as number);

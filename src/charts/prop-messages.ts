@@ -99,7 +99,9 @@ export function columnValues(rows: readonly Row[], column: ColumnRef): string[] 
 /** A parsed value as an author writes it; a date in the column's grain (2025-05 for a monthly column). */
 export function shownValue(value: AxisValue, column: ColumnRef): string {
   if (!(value instanceof Date)) return String(value);
-  return value.toISOString().slice(0, column.column.format === '%Y-%m' ? 7 : 10);
+  // A day inside a month (an annotation on 4 April) keeps its day.
+  const monthly = column.column.format === '%Y-%m' && value.getUTCDate() === 1;
+  return value.toISOString().slice(0, monthly ? 7 : 10);
 }
 
 /** The first dozen values, for a hint. */
