@@ -3,7 +3,7 @@ import { changeText, valueText } from '../charts/prose.ts';
 import { parseCalloutProps } from '../components/callout-props.ts';
 import type { SourcePlace } from '../components/source-place.ts';
 import type { Dataset } from '../data/schema.ts';
-import { AssayError, problemsOf } from '../lib/errors.ts';
+import { AssayError, isAssayError, problemsOf } from '../lib/errors.ts';
 import { closest } from '../lib/suggest.ts';
 import type { AttributeValue, ComponentUse } from './scan.ts';
 
@@ -17,16 +17,27 @@ export type DatasetLookup = (name: string) => { dataset: Dataset } | { error: As
  * Checks one component use with the same functions the components call when they render,
  * so the check and the build cannot disagree. Returns every problem, never throws.
  */
-export function checkComponent(use: ComponentUse, file: string, datasets: DatasetLookup): AssayError[] {
+export function checkComponent(
+  use: ComponentUse,
+  file: string,
+  datasets: DatasetLookup,
+  ownNames: ReadonlySet<string> = new Set(),
+): AssayError[] {
   const place: SourcePlace = { file, line: use.line, column: use.column };
   const at = (error: AssayError) =>
     error.file ? error : new AssayError(error.problem, { ...place, hint: error.hint, cause: error.cause });
   if (!(KNOWN_COMPONENTS as readonly string[]).includes(use.name)) return unknownComponent(use, place);
   // `{...props}` or a reference to the file's own code: only rendering knows the props.
   if (use.spread) return [];
+  let props: Record<string, unknown> | undefined;
   try {
-    const props = evaluateProps(use.attributes);
-    if (props === undefined) return [];
+    props = evaluateProps(use.attributes, ownNames);
+  } catch (error) {
+    if (!isAssayError(error)) throw error;
+    return [new AssayError(`<${use.name}>: ${error.problem}`, { ...place, hint: error.hint })];
+  }
+  if (props === undefined) return [];
+  try {
     if (use.name === 'Callout') {
       parseCalloutProps(props, place);
       return [];
@@ -65,9 +76,13 @@ function unknownComponent(use: ComponentUse, place: SourcePlace): AssayError[] {
 /**
  * Props as MDX would pass them: strings as written, bare names as true, and `{…}` expressions
  * run as the JavaScript they are (the author's own code, as the build would run it).
- * Undefined when an expression refers to something only the page defines.
+ * Undefined when an expression uses a name the file itself defines (`export const …`): only
+ * rendering knows its value. A name defined nowhere fails the build, so it is a problem here.
  */
-export function evaluateProps(attributes: ReadonlyMap<string, AttributeValue>): Record<string, unknown> | undefined {
+export function evaluateProps(
+  attributes: ReadonlyMap<string, AttributeValue>,
+  ownNames: ReadonlySet<string> = new Set(),
+): Record<string, unknown> | undefined {
   const props: Record<string, unknown> = {};
   for (const [name, value] of attributes) {
     if (value.kind === 'string') props[name] = value.value;
@@ -76,7 +91,14 @@ export function evaluateProps(attributes: ReadonlyMap<string, AttributeValue>): 
       try {
         props[name] = new Function(`"use strict"; return (${value.source});`)();
       } catch (error) {
-        if (error instanceof ReferenceError) return undefined;
+        const missing =
+          error instanceof ReferenceError ? /^([\w$]+) is not defined/.exec(error.message)?.[1] : undefined;
+        if (missing && ownNames.has(missing)) return undefined;
+        if (missing) {
+          throw new AssayError(`${name}={${value.source}} uses '${missing}', which is not defined in this file`, {
+            hint: `write the value itself in ${name}={…}, or define it in the file with export const ${missing} = …`,
+          });
+        }
         throw new AssayError(`the value of ${name} cannot be worked out: ${(error as Error).message}`, {
           hint: `check the JavaScript in ${name}={…}`,
         });

@@ -145,10 +145,21 @@ function sentence(issue: z.core.$ZodIssue, data: unknown, kind: FrontmatterKind)
 }
 
 function hint(issue: z.core.$ZodIssue, data: unknown, kind: FrontmatterKind): string {
+  // Our schemas' messages end with an example: "needs a headline, e.g. title: …".
+  const example = isAuthored(issue.message) ? issue.message.split(', e.g. ')[1] : undefined;
   if (issue.code === 'invalid_type' && valueAt(data, issue.path) === undefined) {
-    // Our schemas' messages give an example: "needs a headline, e.g. title: …".
-    const example = issue.message.split(', e.g. ')[1];
     return `add it between the --- lines at the top${example ? `, e.g. ${example}` : `; ${kind.docs} describes each field`}`;
+  }
+  if (example) return `write it like this: ${example}`;
+  if (issue.code === 'invalid_type') {
+    const forms: Record<string, string> = {
+      boolean: 'write true or false, without quotes',
+      array: 'write a list: [first, second], or one "- item" per line below the field',
+      string: 'write text; put quotes around text YAML reads as something else, e.g. "2025"',
+      object: 'write the fields below it, each on its own line, indented',
+    };
+    const form = forms[issue.expected];
+    if (form) return form;
   }
   return `${kind.docs} describes each field`;
 }

@@ -71,7 +71,7 @@ export function checkContent(root: string): CheckResult {
     for (const use of scanned.components) {
       if (use.name === 'Chart') charts++;
       if (scanned.ownNames.has(use.name)) continue;
-      problems.push(...checkComponent(use, page.file, lookup));
+      problems.push(...checkComponent(use, page.file, lookup, scanned.ownNames));
     }
   }
   return {

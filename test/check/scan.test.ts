@@ -85,8 +85,10 @@ describe('evaluateProps', () => {
     expect(typeof props?.plot).toBe('function');
   });
 
-  test('an expression naming something only the page defines leaves the props unknown', () => {
-    expect(evaluateProps(new Map([['rules', { kind: 'expression', source: 'myRules' }]]))).toBeUndefined();
+  test('an expression naming something the file defines leaves the props unknown', () => {
+    const rules = new Map([['rules', { kind: 'expression', source: 'myRules' } as const]]);
+    expect(evaluateProps(rules, new Set(['myRules']))).toBeUndefined();
+    expect(() => evaluateProps(rules)).toThrow("rules={myRules} uses 'myRules', which is not defined in this file");
   });
 });
 
