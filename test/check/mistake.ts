@@ -8,9 +8,10 @@ export interface Mistake {
   title: string;
   /**
    * Files written over a copy of the base fixture site (test/fixtures/sites/check-base/),
-   * path → text; null deletes the file. Keep each case to the smallest change that shows it.
+   * path → text (bytes for a file that is not UTF-8); null deletes the file. Keep each case to
+   * the smallest change that shows it.
    */
-  files: Record<string, string | null>;
+  files: Record<string, string | Uint8Array | null>;
   /** What the author is told: the first problem reported must match all of these. */
   expect: {
     file: string;
