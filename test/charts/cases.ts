@@ -29,7 +29,9 @@ export const CHART_CASES: [string, Record<string, unknown>, typeof exports][] = 
   [
     'plot-escape-hatch',
     {
+      // Ticks over months are ordinal: saying so (band) is what keeps Plot from warning about dates.
       plot: (data: unknown[], Plot: typeof import('@observablehq/plot')) => ({
+        x: { type: 'band' },
         marks: [Plot.tickY(data, { x: 'month', y: 'tonnes' })],
       }),
     },

@@ -45,6 +45,8 @@ describe('golden SVG per chart kind', () => {
     it(name, () => {
       const figure = buildChart({ data: data.name, ...props }, data, place, { stage: false });
       expect(figure.svg.wide).not.toContain('<style');
+      // Plot draws a warning sign (U+26A0) into a chart it warned about on the console.
+      for (const markup of [figure.svg.wide, figure.svg.narrow]) expect(markup).not.toContain('&#9888;');
       // Latin-1 only, so V8 keeps the page strings they join at one byte per character.
       for (const markup of [figure.svg.wide, figure.svg.narrow, figure.tableHtml])
         expect(markup).toMatch(/^[\0-\xff]*$/);
