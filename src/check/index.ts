@@ -3,6 +3,7 @@ import path from 'node:path';
 import { datasetNames, loadDataset } from '../data/load.ts';
 import { workingTree } from '../data/source.ts';
 import { eventSchema } from '../events/schema.ts';
+import { slugOf } from '../integrations/content-slugs.ts';
 import { AssayError, problemsOf } from '../lib/errors.ts';
 import { closest } from '../lib/suggest.ts';
 import { noteSchema } from '../notes/schema.ts';
@@ -127,8 +128,8 @@ function mdxFiles(root: string, dir: string): string[] {
 }
 
 function readPage(root: string, file: string, kind: PageKind, problems: AssayError[]): PageFile {
-  // As the content layer names pages (src/content.config.ts): the file name, in lower case.
-  const slug = path.posix.basename(file, '.mdx').toLowerCase();
+  // As the content layer names pages (src/content.config.ts).
+  const slug = slugOf(file);
   const page: Page = { kind, slug, file, draft: false, versions: 1, anchors: undefined, charts: 0 };
   const text = readFileSync(path.join(root, file), 'utf8');
   let scanned: ScannedMdx;
