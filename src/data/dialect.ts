@@ -10,6 +10,12 @@ export interface ResolvedDialect {
   decimal: '.' | ',';
   /** Characters accepted between digit groups; empty when none is declared. */
   thousands: string;
+  /**
+   * Whether a '.' in a number is known to be the decimal point: in a comma-separated file, or
+   * when the dialect declares its decimal mark or thousands separator. A semicolon or tab
+   * export with "5.278" may mean 5278 (German Excel) or 5.278.
+   */
+  pointKnown: boolean;
 }
 
 /** Plain, no-break and narrow no-break spaces: French and Nordic spreadsheets write either. */
@@ -22,6 +28,7 @@ export function resolveDialect(declared: Dialect | undefined, file: string): Res
     delimiter: delimiter === 'tab' ? '\t' : delimiter,
     decimal: declared?.decimal ?? '.',
     thousands: thousands === undefined ? '' : SPACES.includes(thousands) || thousands === 'space' ? SPACES : thousands,
+    pointKnown: delimiter === ',' || declared?.decimal !== undefined || thousands !== undefined,
   };
 }
 
@@ -143,7 +150,9 @@ export function lineStarts(text: string): number[] {
 }
 
 /** A number cell read, or why it could not be. */
-export type NumberResult = { value: number } | { problem: string; hint?: string; dialect?: Partial<Dialect> };
+export type NumberResult =
+  | { value: number }
+  | { problem: string; hint?: string; dialect?: Partial<Dialect>; ambiguousPoint?: boolean };
 
 /**
  * Reads number cells as the dialect and the column declare: the decimal mark, thousands
@@ -176,6 +185,12 @@ export function numberReader(dialect: ResolvedDialect, column: ColumnSpec): (val
       text = text.replace(percentSuffix, '');
     }
     if (!pattern.test(text)) return notANumber(value, text, dialect, column);
+    if (!dialect.pointKnown && /^[-+]?\d{1,3}(?:\.\d{3})+$/.test(text)) {
+      return {
+        problem: `could be ${text.replaceAll('.', '')} (with '.' separating thousands) or ${text}`,
+        ambiguousPoint: true,
+      };
+    }
     const plain = text.replace(new RegExp(group || '(?!)', 'g'), '').replace(dialect.decimal, '.');
     // "12%" is 12e-2, read from text so 14.3% is exactly 0.143, not 14.3 / 100.
     const number = Number(column.percent ? `${plain}e-2` : plain);

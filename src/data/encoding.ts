@@ -66,7 +66,8 @@ function isUtf8WithNonAscii(bytes: Uint8Array): boolean {
 /** Where the first byte that is not UTF-8 sits, and what it reads as in Windows-1252. */
 function notUtf8(bytes: Uint8Array, file: string, fix: string): AssayError {
   const offset = firstInvalidUtf8(bytes);
-  const before = windows1252.decode(bytes.subarray(0, offset));
+  // Everything before the offset is valid UTF-8, so columns count its characters, not bytes.
+  const before = utf8.decode(bytes.subarray(0, offset));
   const line = before.split('\n').length;
   const column = before.length - before.lastIndexOf('\n');
   const char = windows1252.decode(bytes.subarray(offset, offset + 1));

@@ -141,6 +141,8 @@ interface Table {
   problems: AssayError[];
   /** The dialect the number cells suggest, when they do not fit the declared one. */
   needs: Partial<Dialect>;
+  /** Whether numbers such as 5.278 leave the decimal mark undecided (no decimal comma elsewhere). */
+  ambiguousPoint: boolean;
 }
 
 /** A cell that could not be read: what is wrong, and a fix shared by every cell like it. */
@@ -151,6 +153,8 @@ interface Failure {
   dialect?: Partial<Dialect>;
   /** Cells with the same group key share one declaration that fixes them all. */
   group?: string;
+  /** A number like 5.278 in a file that does not say whether '.' is the decimal point. */
+  ambiguousPoint?: boolean;
 }
 type CellResult = { value: Cell } | Failure;
 type CellReader = (cell: string) => CellResult;
@@ -174,11 +178,12 @@ function readTable(text: string, meta: DatasetMeta, file: string, yml: string): 
       file,
       hint: `start the file with: ${declared.join(dialect.delimiter)}`,
     });
-    return { columns: [], rows: [], problems: [problem], needs: {} };
+    return { columns: [], rows: [], problems: [problem], needs: {}, ambiguousPoint: false };
   }
   const columns = header.cells.map((cell) => cell.trim());
   const headerProblems = checkHeader(columns, header, meta, { file, yml, text, dialect, starts });
-  if (headerProblems.length > 0) return { columns, rows: [], problems: headerProblems, needs: {} };
+  if (headerProblems.length > 0)
+    return { columns, rows: [], problems: headerProblems, needs: {}, ambiguousPoint: false };
 
   const readers = columns.map((column) => cellReader(column, meta.columns[column] as ColumnSpec, dialect));
   const rows: Row[] = [];
@@ -216,15 +221,27 @@ function readTable(text: string, meta: DatasetMeta, file: string, yml: string): 
   const needs = dialectNeeds(failures);
   problems.push(...failureProblems(failures, needs, meta, file, yml));
   problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
-  return { columns, rows, problems, needs };
+  const ambiguousPoint = needs.decimal !== ',' && failures.some((failure) => failure.ambiguousPoint);
+  return { columns, rows, problems, needs, ambiguousPoint };
 }
 
-/** The dialect settings the failed cells ask for, merged; a decimal comma rules out ',' for thousands. */
+/**
+ * The dialect settings the failed cells ask for, merged. A decimal comma rules out ',' for
+ * thousands, and settles numbers such as 5.278: their '.' separates thousands.
+ */
 function dialectNeeds(failures: readonly PlacedFailure[]): Partial<Dialect> {
   const needs: Partial<Dialect> = {};
   for (const failure of failures) Object.assign(needs, failure.dialect);
   if (needs.decimal === ',' && needs.thousands === ',') delete needs.thousands;
+  if (needs.decimal === ',' && failures.some((failure) => failure.ambiguousPoint)) needs.thousands = '.';
   return needs;
+}
+
+/** The fix for numbers such as 5.278: the line for either meaning of the '.'. */
+function pointFix(declared: Dialect | undefined, needs: Partial<Dialect>, yml: string): string {
+  const thousands = dialectFix(declared, { ...needs, decimal: ',', thousands: '.' }, yml);
+  const point = dialectFix(declared, { ...needs, decimal: '.' }, yml).replace(/^.*?: (?=dialect:)/, '');
+  return `${thousands} if '.' separates thousands, or ${point} if it is the decimal point`;
 }
 
 /** One problem per bad cell, except cells one declaration fixes: one problem for them all. */
@@ -238,16 +255,25 @@ function failureProblems(
   const groups = new Map<string, PlacedFailure[]>();
   const problems: AssayError[] = [];
   for (const failure of failures) {
-    const key = failure.dialect ? 'dialect' : failure.group;
-    if (key) groups.set(key, [...(groups.get(key) ?? []), failure]);
-    else problems.push(cellProblem(failure, failure.problem, failure.hint, file));
+    const settled = failure.ambiguousPoint && needs.decimal === ',';
+    const key = failure.dialect || settled ? 'dialect' : failure.ambiguousPoint ? 'point' : failure.group;
+    if (key) {
+      const group = groups.get(key);
+      if (group) group.push(failure);
+      else groups.set(key, [failure]);
+    } else problems.push(cellProblem(failure, failure.problem, failure.hint, file));
   }
   for (const [key, group] of groups) {
     const first = group[0] as PlacedFailure;
     const more = group.length > 1 ? ` (and ${group.length - 1} more cell${group.length > 2 ? 's' : ''} like it)` : '';
     if (key === 'dialect') {
-      const problem = `${first.problem}, which ${yml} does not declare${more}`;
+      const problem = first.ambiguousPoint
+        ? `${first.problem.replace(/^could be .*/, "uses '.' as a thousands separator")}, which ${yml} does not declare${more}`
+        : `${first.problem}, which ${yml} does not declare${more}`;
       problems.push(cellProblem(first, problem, dialectFix(meta.dialect, needs, yml), file));
+    } else if (key === 'point') {
+      const problem = `${first.problem}: ${yml} does not declare the decimal mark${more}`;
+      problems.push(cellProblem(first, problem, pointFix(meta.dialect, needs, yml), file));
     } else problems.push(cellProblem(first, `${first.problem}${more}`, first.hint, file));
   }
   return problems;
@@ -348,13 +374,14 @@ function otherDelimiter(meta: DatasetMeta, context: HeaderContext): AssayError |
     const declaredAs = meta.dialect?.delimiter
       ? `declares it ${read}`
       : `declares no delimiter, so it is read as ${read}${file.endsWith('.tsv') ? ' (a .tsv file)' : ''}`;
+    const point = trial.ambiguousPoint ? "; its numbers do not say whether '.' separates thousands or decimals" : '';
     return new AssayError(
-      `the file looks ${looks} (its header is '${headerLine.replaceAll('\t', '\\t')}'), but ${yml} ${declaredAs}`,
+      `the file looks ${looks} (its header is '${headerLine.replaceAll('\t', '\\t')}'), but ${yml} ${declaredAs}${point}`,
       {
         file,
         line: 1,
         column: 1,
-        hint: dialectFix(meta.dialect, needs, yml),
+        hint: trial.ambiguousPoint ? pointFix(meta.dialect, needs, yml) : dialectFix(meta.dialect, needs, yml),
       },
     );
   }
@@ -380,7 +407,7 @@ function typedReader(column: string, spec: ColumnSpec, dialect: ResolvedDialect)
         const result = read(value);
         if ('value' in result) return result;
         const declaredAs = `(column '${column}' is declared type: number)`;
-        if (result.dialect) return { problem: result.problem, dialect: result.dialect };
+        if (result.dialect || result.ambiguousPoint) return result;
         if (result.problem === 'is not a number')
           return { problem: `is not a number ${declaredAs}`, hint: result.hint };
         const group = /percent sign|parentheses/.test(result.problem) && !/declared/.test(result.problem);

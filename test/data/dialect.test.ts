@@ -303,3 +303,53 @@ describe('every problem of a file at once', () => {
     expect(errors.at(-1)?.problem).toBe('and 25 more problems in this file');
   });
 });
+
+describe("a '.' in a semicolon or tab file is not taken for a decimal point unless declared", () => {
+  const yml = (dialect: string) =>
+    `title: t\ndescription: d\nsource: { name: s }\nunit: u\nlicence: l\n${dialect}columns:\n  month: { type: date, format: "%Y-%m" }\n  tonnes: { type: number }\n`;
+  const load = (csv: string, dialect: string) =>
+    loadDataset('x', fixtures({ 'data/x.csv': csv, 'data/x.yml': yml(dialect) }));
+
+  it('5.278 could be 5278 (German Excel) or 5.278: refused, with the line for either meaning', () => {
+    const csv = 'month;tonnes\n2024-07;5.278\n2025-05;1.238\n';
+    const [error, ...rest] = problems(() => load(csv, 'dialect: { delimiter: ";" }\n'));
+    expect(rest).toEqual([]);
+    expect(error?.problem).toBe(
+      "row 1, column 'tonnes': value '5.278' could be 5278 (with '.' separating thousands) or 5.278: data/x.yml does not declare the decimal mark (and 1 more cell like it)",
+    );
+    expect(error?.hint).toBe(
+      'change the dialect line in data/x.yml to: dialect: { delimiter: ";", decimal: ",", thousands: "." } if \'.\' separates thousands, or dialect: { delimiter: ";", decimal: "." } if it is the decimal point',
+    );
+    const [undeclared] = problems(() => load(csv, ''));
+    expect(undeclared?.problem).toMatch(
+      /^the file looks semicolon-separated .*; its numbers do not say whether '\.' separates thousands or decimals$/,
+    );
+    expect(undeclared?.hint).toMatch(
+      /^add this line to data\/x\.yml: dialect: \{ delimiter: ";", decimal: ",", thousands: "\." \} if/,
+    );
+  });
+
+  it('a decimal comma elsewhere in the file settles it: the . separates thousands', () => {
+    const [error] = problems(() => load('month;tonnes\n2024-07;5.278\n2025-05;1238,5\n', ''));
+    expect(error?.problem).toMatch(/^the file looks semicolon-separated with decimal commas and thousands separators/);
+    expect(error?.hint).toBe('add this line to data/x.yml: dialect: { delimiter: ";", decimal: ",", thousands: "." }');
+  });
+
+  it('declared either way, it reads as declared', () => {
+    const csv = 'month;tonnes\n2024-07;5.278\n';
+    expect(load(csv, 'dialect: { delimiter: ";", decimal: "." }\n').rows[0]?.tonnes).toBe(5.278);
+    expect(load(csv, 'dialect: { delimiter: ";", decimal: ",", thousands: "." }\n').rows[0]?.tonnes).toBe(5278);
+    // 12.5 cannot be a thousands group: read as the decimal it is.
+    expect(load('month;tonnes\n2024-07;12.5\n', 'dialect: { delimiter: ";" }\n').rows[0]?.tonnes).toBe(12.5);
+  });
+});
+
+describe('the position of the first byte that is not UTF-8', () => {
+  it('counts characters, not bytes, before it on its line', () => {
+    const bytes = Uint8Array.from([...Buffer.from('destination,tonnes,note\nMünchen,1,', 'utf8'), 0xe9, 0x0a]);
+    const yml = readFileSync(path.join(DIR, 'windows-1252.yml'), 'utf8').replace(/^dialect:.*\n/m, '');
+    const [error] = problems(() => loadDataset('x', fixtures({ 'data/x.csv': bytes, 'data/x.yml': yml })));
+    expect([error?.line, error?.column]).toEqual([2, 11]);
+    expect(error?.problem).toMatch(/^the file is not UTF-8: byte 0xE9 \('é' in Windows-1252\)/);
+  });
+});
