@@ -38,20 +38,23 @@ export interface BuildLogOptions {
 
 /** Error names whose message is already in the project format (src/lib/errors.ts). */
 const PROBLEM = /\b(?:AssayError|AssayProblems): /;
-/** A stack frame line: where a problem's own text ends. */
-const STACK_LINE = /^\s+at \S/;
+/** A problem as src/lib/errors.ts formats it, at the start of a message: "file:line:column …\n  hint: …". */
+const FORMATTED = /^[^\s:]+(?::\d+)*:? [^\n]+\n {2}hint: /;
+/** Where a problem's own text ends: a stack frame, or a section Astro's error report adds. */
+const AFTER_PROBLEM = /^(?:\s+at \S| {2}(?:Hint|Stack trace|Caused by|Location|Error reference):)/;
 /** The time Astro appends to a route line: " (+12ms)", " (+1.2s) (file not created…)". */
 const ROUTE_TIME = /^\s*\(\+[\d.]+m?s\)/;
 
 /**
- * The author-facing text of an AssayError in one of Astro's log messages (a stack, or
- * "Caught error rendering /x: AssayError: …"), without the error name, route or stack.
+ * The author-facing text of an AssayError in one of Astro's log messages (a stack,
+ * "Caught error rendering /x: AssayError: …", or the dev server's error report with its own
+ * "Hint:" and "Stack trace:"), without the error name, route, Astro's hint or stack.
  */
 export function problemText(message: string): string | undefined {
-  const match = PROBLEM.exec(message);
-  if (!match) return undefined;
-  const lines = message.slice(match.index + match[0].length).split('\n');
-  const end = lines.findIndex((line) => STACK_LINE.test(line));
+  const named = PROBLEM.exec(message);
+  if (!named && !FORMATTED.test(message)) return undefined;
+  const lines = message.slice(named ? named.index + named[0].length : 0).split('\n');
+  const end = lines.findIndex((line) => AFTER_PROBLEM.test(line));
   return (end === -1 ? lines : lines.slice(0, end)).join('\n').trimEnd();
 }
 
@@ -90,8 +93,6 @@ export function createBuildLog(
         if (options.exitOnProblem) exit(1);
         return;
       }
-      // Astro's own fatal report of a problem already printed (dev server): the same text again.
-      if (event.level === 'error' && [...printed].some((text) => event.message.startsWith(text))) return;
       // In dev, the next request may fail the same way again: say so again then.
       if (event.level === 'info') printed.clear();
       // A route's time arrives when the page is done, after other routes' lines when several

@@ -96,6 +96,15 @@ describe('author mistakes fail the build with the file, the problem and a fix', 
     expectPrintedOnce(site, first);
   });
 
+  it('a problem found only while the page renders: once, without stack, no route blamed', () => {
+    // The content check does not run plot functions, so this one surfaces in the render.
+    const plot = 'plot={(data, Plot) => { throw new Error("no marks yet"); }}';
+    const site = build(siteWith(note(`<Chart data="${WORLD}" ${plot} />`)));
+    const first = `content/notes/x.mdx:11:1 <Chart data="${WORLD}">: the plot function threw: no marks yet`;
+    expect(site.output).toContain(first);
+    expectPrintedOnce(site, first);
+  });
+
   it('an unknown component, at compile time, without talk of imports', () => {
     const site = build(siteWith(note(`Text and <Chrt data="${WORLD}" /> here.`)));
     const first = 'content/notes/x.mdx:11:10 unknown component <Chrt>; did you mean <Chart>? (no import needed)';

@@ -36,6 +36,10 @@ describe('problemText', () => {
     expect(problemText(STACK)).toBe(PROBLEM);
     expect(problemText(`Caught error rendering /atom.xml: AssayError: ${PROBLEM}`)).toBe(PROBLEM);
     expect(problemText('TypeError: x is undefined\n    at y (z.js:1:1)')).toBeUndefined();
+    // The dev server's report: the message, then Astro's own hint and stack.
+    const devReport = `${PROBLEM}\n  Hint:\n    This issue often occurs when your MDX component encounters runtime errors.\n  Stack trace:\n    at escapeHatch (/src/charts/render.ts:99:3)`;
+    expect(problemText(devReport)).toBe(PROBLEM);
+    expect(problemText('content/notes/x.mdx:3:1 is not a problem without a hint')).toBeUndefined();
   });
 });
 
