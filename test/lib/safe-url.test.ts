@@ -1,5 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { loadDataset } from '../../src/data/load.ts';
+import type { FileSource } from '../../src/data/source.ts';
 import { historicUrl, isSafeUrl, safeUrl, urlProblem } from '../../src/lib/safe-url.ts';
+import { noteSchema, noteVersionSchema } from '../../src/notes/schema.ts';
 
 describe('isSafeUrl', () => {
   it('allows web pages, mail addresses and site paths', () => {
@@ -92,5 +95,47 @@ describe('schemas', () => {
     expect(warn).toHaveBeenCalledTimes(1);
     expect(String(warn.mock.calls[0]?.[0])).toMatch(/earlier version .* shown as plain text/);
     expect(schema.parse('https://example.com/')).toBe('https://example.com/');
+  });
+});
+
+describe('earlier versions keep building', () => {
+  afterEach(() => vi.restoreAllMocks());
+  const frontmatter = {
+    title: 'T',
+    dek: 'D',
+    published: '2025-06-20',
+    edition: '2025-05',
+    authors: ['A'],
+    sources: [
+      { name: 'Old source', url: 'javascript:alert("note")' },
+      { name: 'Good', url: 'https://example.com/' },
+    ],
+  };
+  const meta = `title: T\ndescription: D\nsource: { name: Agency, url: "javascript:alert('data')" }\nunit: t\nlicence: L\ncolumns:\n  a: { type: number }\n`;
+
+  it('a note: the working tree fails on the link, an earlier version shows the name without it', () => {
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const now = noteSchema.safeParse(frontmatter);
+    expect(now.success).toBe(false);
+    expect(now.error?.issues[0]).toMatchObject({ path: ['sources', 0, 'url'] });
+    const before = noteVersionSchema.parse(frontmatter);
+    expect(before.sources).toEqual([
+      { name: 'Old source', url: undefined },
+      { name: 'Good', url: 'https://example.com/' },
+    ]);
+  });
+
+  it('a dataset: the working tree fails naming source.url, data read at a commit drops the link', () => {
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const files: Record<string, string> = { 'data/d.csv': 'a\n1\n', 'data/d.yml': meta };
+    const source = (vintage?: FileSource['vintage']): FileSource => ({
+      id: vintage ? 'commit' : 'tree',
+      read: (file) => files[file],
+      list: () => Object.keys(files).map((file) => file.slice('data/'.length)),
+      ...(vintage ? { vintage } : {}),
+    });
+    expect(() => loadDataset('d', source())).toThrow(/source\.url.*javascript: scheme is not allowed/s);
+    const old = loadDataset('d', source({ commit: 'abc1234', date: new Date('2025-01-01T00:00:00Z') }));
+    expect(old.meta.source).toEqual({ name: 'Agency', url: undefined });
   });
 });
