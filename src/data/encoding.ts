@@ -11,7 +11,13 @@ const windows1252 = new TextDecoder('windows-1252');
  * with the fix rather than read with replacement characters: a mangled "São Paulo" would not
  * match a declared value or a note's `where`, and would print as nonsense.
  */
-export function decodeCsv(bytes: Uint8Array, dialect: Dialect | undefined, file: string, yml: string): string {
+export function decodeCsv(
+  bytes: Uint8Array,
+  dialect: Dialect | undefined,
+  file: string,
+  yml: string,
+  options: { historic?: boolean } = {},
+): string {
   const declared = dialect?.encoding;
   const bom = byteOrderMark(bytes);
   if (bom === 'utf-16le' || bom === 'utf-16be') {
@@ -42,7 +48,11 @@ export function decodeCsv(bytes: Uint8Array, dialect: Dialect | undefined, file:
   try {
     return utf8.decode(bytes);
   } catch {
-    throw notUtf8(bytes, file, dialectFix(dialect, { encoding: 'windows-1252' }, yml));
+    const error = notUtf8(bytes, file, dialectFix(dialect, { encoding: 'windows-1252' }, yml));
+    if (!options.historic) throw error;
+    // Builds before this check read it with replacement characters; an earlier version still does.
+    console.warn(`warning: ${error.message.split('\n')[0]} (an earlier version's data, read as before)`);
+    return new TextDecoder('utf-8').decode(bytes);
   }
 }
 

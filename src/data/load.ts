@@ -76,14 +76,15 @@ export function loadDataset(name: string, source: FileSource = workingTree()): D
     seen = [];
     parsed.set(name, seen);
   }
-  // Data read at a commit is history: a link not allowed now is dropped, not an error (safe-url.ts).
+  // Data read at a commit is history: what newer checks refuse (a link not allowed now, a date
+  // that rolls over, bytes that are not UTF-8) is read as before with a warning, not an error.
   const historic = source.vintage !== undefined;
   let dataset = seen.find(
     (entry) => sameContent(entry.csv, csv) && entry.metaText === metaText && entry.historic === historic,
   )?.dataset;
   if (!dataset) {
     const meta = parseDatasetMeta(metaText, metaFile, historic ? datasetVersionMetaSchema : datasetMetaSchema);
-    dataset = parseDataset(name, csv, meta, csvFile, metaText);
+    dataset = parseDataset(name, csv, meta, csvFile, metaText, { historic });
     seen.push({ csv, metaText, historic, dataset });
     // A long dev session edits a file many times: keep the recent contents only.
     if (seen.length > 8) seen.shift();

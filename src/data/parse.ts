@@ -99,16 +99,35 @@ export function parseDataset(
   meta: DatasetMeta,
   file: string,
   metaText = '',
+  options: ParseOptions = {},
 ): Dataset {
   const yml = file.replace(/\.[^./]+$/, '.yml');
-  const decoded = typeof csv === 'string' ? csv : decodeCsv(csv, meta.dialect, file, yml);
+  const decoded = typeof csv === 'string' ? csv : decodeCsv(csv, meta.dialect, file, yml, options);
   // A byte-order mark would stick to the first column's name.
   const text = decoded.startsWith(BOM) ? decoded.slice(1) : decoded;
-  const table = readTable(text, meta, file, yml);
+  const table = readTable(text, meta, file, yml, options);
   throwProblems(capped(table.problems, file));
   // Of the file as stored, so caches and the versions manifest key on content.
   const hash = createHash('sha256').update(csv).update('\0').update(metaText).digest('hex').slice(0, 16);
   return { name, file, meta: readMeta(meta), columns: table.columns, rows: table.rows, hash };
+}
+
+export interface ParseOptions {
+  /**
+   * Data read at an earlier commit: what newer checks refuse but older builds read (a date
+   * rolled over, bytes that are not UTF-8) is read as it was then, with a warning, so
+   * history that built once keeps building. New checks apply to the working tree.
+   */
+  historic?: boolean;
+}
+
+/** Warnings already printed, so a file read at many commits warns once. */
+const warned = new Set<string>();
+
+function warnOnce(message: string): void {
+  if (warned.has(message)) return;
+  warned.add(message);
+  console.warn(`warning: ${message}`);
 }
 
 /** The first problems of a file, then one line saying how many more there are. */
@@ -155,6 +174,8 @@ interface Failure {
   group?: string;
   /** A number like 5.278 in a file that does not say whether '.' is the decimal point. */
   ambiguousPoint?: boolean;
+  /** How builds before this check read the cell (a date rolled over), for data read at earlier commits. */
+  then?: Cell;
 }
 type CellResult = { value: Cell } | Failure;
 type CellReader = (cell: string) => CellResult;
@@ -167,7 +188,7 @@ interface PlacedFailure extends Failure {
   col: number;
 }
 
-function readTable(text: string, meta: DatasetMeta, file: string, yml: string): Table {
+function readTable(text: string, meta: DatasetMeta, file: string, yml: string, options: ParseOptions = {}): Table {
   const dialect = resolveDialect(meta.dialect, file);
   const records = scanDsv(text, dialect.delimiter);
   const starts = lineStarts(text);
@@ -210,11 +231,14 @@ function readTable(text: string, meta: DatasetMeta, file: string, yml: string): 
     cells.forEach((cell, c) => {
       const column = columns[c] as string;
       const result = (readers[c] as CellReader)(cell);
+      const { line, column: col } = positionOf(starts, offsets[c] as number);
       if ('value' in result) row[column] = result.value;
-      else {
-        const { line, column: col } = positionOf(starts, offsets[c] as number);
-        failures.push({ ...result, row: index, column, value: cell.trim(), line, col });
-      }
+      else if (options.historic && result.then !== undefined) {
+        row[column] = result.then;
+        warnOnce(
+          `${file}:${line}:${col} (an earlier version's data): value '${cell.trim()}' ${result.problem}; read as before`,
+        );
+      } else failures.push({ ...result, row: index, column, value: cell.trim(), line, col });
     });
     rows.push(row);
   }
@@ -443,6 +467,7 @@ function dateReader(column: string, pattern: string): CellReader {
       return {
         problem: `is not a real date (it would roll over to ${format(date)})`,
         hint: `check the day and month; column '${column}' is read in the format '${pattern}'`,
+        then: date,
       };
     }
     if (/^\d{5}$/.test(value)) {

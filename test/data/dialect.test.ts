@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { csvParseRows, dsvFormat } from 'd3-dsv';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { scanDsv } from '../../src/data/dialect.ts';
 import { loadDataset } from '../../src/data/load.ts';
 import { parseDataset, parseDatasetMeta } from '../../src/data/parse.ts';
@@ -351,5 +351,33 @@ describe('the position of the first byte that is not UTF-8', () => {
     const [error] = problems(() => loadDataset('x', fixtures({ 'data/x.csv': bytes, 'data/x.yml': yml })));
     expect([error?.line, error?.column]).toEqual([2, 11]);
     expect(error?.problem).toMatch(/^the file is not UTF-8: byte 0xE9 \('é' in Windows-1252\)/);
+  });
+});
+
+describe('data read at an earlier commit keeps building', () => {
+  const yml = `title: t\ndescription: d\nsource: { name: s }\nunit: u\nlicence: l\ncolumns:\n  day: { type: date }\n  name: { type: string }\n`;
+  const meta = parseDatasetMeta(yml, 'data/x.yml');
+
+  it('reads a rolled-over date and bytes that are not UTF-8 as builds did before, with a warning', () => {
+    const bytes = Uint8Array.from([
+      ...Buffer.from('day,name\n2025-06-31,M', 'latin1'),
+      0xfc,
+      ...Buffer.from('nchen\n'),
+    ]);
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    try {
+      const dataset = parseDataset('x', bytes, meta, 'data/x.csv', yml, { historic: true });
+      expect(dataset.rows).toEqual([{ day: new Date(Date.UTC(2025, 6, 1)), name: 'M\uFFFDnchen' }]);
+      expect(warn.mock.calls.map((call) => String(call[0]))).toEqual([
+        expect.stringMatching(/^warning: data\/x\.csv:2:13 the file is not UTF-8/),
+        expect.stringMatching(
+          /^warning: data\/x\.csv:2:1 \(an earlier version's data\): value '2025-06-31' is not a real date/,
+        ),
+      ]);
+    } finally {
+      warn.mockRestore();
+    }
+    // The working tree's data is held to the new checks.
+    expect(problems(() => parseDataset('x', bytes, meta, 'data/x.csv', yml)).map((error) => error.line)).toEqual([2]);
   });
 });
