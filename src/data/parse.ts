@@ -175,7 +175,7 @@ interface Failure {
   /** A number like 5.278 in a file that does not say whether '.' is the decimal point. */
   ambiguousPoint?: boolean;
   /** How builds before this check read the cell (a date rolled over), for data read at earlier commits. */
-  then?: Cell;
+  asBefore?: Cell;
 }
 type CellResult = { value: Cell } | Failure;
 type CellReader = (cell: string) => CellResult;
@@ -233,8 +233,8 @@ function readTable(text: string, meta: DatasetMeta, file: string, yml: string, o
       const result = (readers[c] as CellReader)(cell);
       const { line, column: col } = positionOf(starts, offsets[c] as number);
       if ('value' in result) row[column] = result.value;
-      else if (options.historic && result.then !== undefined) {
-        row[column] = result.then;
+      else if (options.historic && result.asBefore !== undefined) {
+        row[column] = result.asBefore;
         warnOnce(
           `${file}:${line}:${col} (an earlier version's data): value '${cell.trim()}' ${result.problem}; read as before`,
         );
@@ -467,7 +467,7 @@ function dateReader(column: string, pattern: string): CellReader {
       return {
         problem: `is not a real date (it would roll over to ${format(date)})`,
         hint: `check the day and month; column '${column}' is read in the format '${pattern}'`,
-        then: date,
+        asBefore: date,
       };
     }
     if (/^\d{5}$/.test(value)) {
