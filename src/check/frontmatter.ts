@@ -3,6 +3,7 @@ import { isMap, isScalar, isSeq, LineCounter, type Node, parseDocument } from 'y
 import { describeValue, issueSentence, valueAt } from '../charts/prop-messages.ts';
 import { AssayError } from '../lib/errors.ts';
 import { closest, didYouMean } from '../lib/suggest.ts';
+import { customHint, fieldsAt } from '../lib/zod-messages.ts';
 
 /** A position in the MDX file: 1-based line and column. */
 export interface Position {
@@ -94,7 +95,7 @@ export function validateFrontmatter(front: Frontmatter, kind: FrontmatterKind, f
   const meant = new Set<string>();
   for (const issue of result.error.issues) {
     if (issue.code !== 'unrecognized_keys') continue;
-    const allowed = keysAt(kind.schema, issue.path);
+    const allowed = fieldsAt(kind.schema, issue.path);
     for (const key of issue.keys) {
       const match = closest(key, allowed);
       if (match) meant.add(pathName([...issue.path, match]));
@@ -103,7 +104,7 @@ export function validateFrontmatter(front: Frontmatter, kind: FrontmatterKind, f
   for (const issue of result.error.issues) {
     if (issue.code === 'invalid_type' && meant.has(pathName(issue.path))) continue;
     if (issue.code === 'unrecognized_keys') {
-      const allowed = keysAt(kind.schema, issue.path);
+      const allowed = fieldsAt(kind.schema, issue.path);
       for (const key of issue.keys) {
         const where = front.at([...issue.path, key]);
         const owner = issue.path.length > 0 ? `${pathName(issue.path)} has an` : 'the frontmatter has an';
@@ -145,6 +146,8 @@ function sentence(issue: z.core.$ZodIssue, data: unknown, kind: FrontmatterKind)
 }
 
 function hint(issue: z.core.$ZodIssue, data: unknown, kind: FrontmatterKind): string {
+  const attached = customHint(issue);
+  if (attached) return attached;
   // Our schemas' messages end with an example: "needs a headline, e.g. title: …".
   const example = isAuthored(issue.message) ? issue.message.split(', e.g. ')[1] : undefined;
   if (issue.code === 'invalid_type' && valueAt(data, issue.path) === undefined) {
@@ -162,30 +165,6 @@ function hint(issue: z.core.$ZodIssue, data: unknown, kind: FrontmatterKind): st
     if (form) return form;
   }
   return `${kind.docs} describes each field`;
-}
-
-/** The names allowed in the object at `path` of a schema, for "did you mean". */
-function keysAt(schema: z.ZodType, path: readonly PropertyKey[]): string[] {
-  let current: unknown = schema;
-  const unwrap = () => {
-    for (;;) {
-      const def = (current as { _zod?: { def?: Record<string, unknown> } })?._zod?.def;
-      if (!def) return undefined;
-      if (def.type === 'default' || def.type === 'optional' || def.type === 'nullable' || def.type === 'prefault')
-        current = def.innerType;
-      else if (def.type === 'pipe') current = def.in;
-      else return def;
-    }
-  };
-  for (const key of path) {
-    const def = unwrap();
-    if (!def) return [];
-    if (def.type === 'object') current = (def.shape as Record<string, unknown>)[String(key)];
-    else if (def.type === 'array') current = def.element;
-    else return [];
-  }
-  const def = unwrap();
-  return def?.type === 'object' ? Object.keys(def.shape as object) : [];
 }
 
 /** "sources.0.name" for a zod path, as the content layer's messages name fields. */

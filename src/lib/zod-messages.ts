@@ -100,19 +100,22 @@ function valueSentence(issue: z.core.$ZodIssue, name: string, value: unknown): {
         hint: issue.format === 'url' ? 'write a full address such as https://example.org/data' : 'see docs/datasets.md',
       };
     default:
-      // Refinements carry a message written for authors ("declare at least one column").
-      return { problem: `${field}: ${issue.message}`, hint: 'see docs/datasets.md' };
+      // Refinements carry a message written for authors ("declare at least one column"), some a hint too.
+      return { problem: `${field}: ${issue.message}`, hint: customHint(issue) ?? 'see docs/datasets.md' };
   }
 }
 
-/** The field names an object schema allows at `path`, through optional, default, pipes and records. */
+/** The field names an object schema allows at `path`, through optional, default, pipes, records and lists. */
 export function fieldsAt(schema: Schema, path: readonly PropertyKey[]): string[] {
   let current: Schema | undefined = schema;
   for (const key of path) {
     current = unwrap(current);
-    const def = current?._zod.def as { type: string; shape?: Record<string, Schema>; valueType?: Schema } | undefined;
+    const def = current?._zod.def as
+      | { type: string; shape?: Record<string, Schema>; valueType?: Schema; element?: Schema }
+      | undefined;
     if (def?.type === 'object') current = def.shape?.[String(key)];
     else if (def?.type === 'record') current = def.valueType;
+    else if (def?.type === 'array') current = def.element;
     else return [];
   }
   const def = unwrap(current)?._zod.def as { type: string; shape?: Record<string, Schema> } | undefined;
@@ -182,4 +185,10 @@ function inWords(expected: string): string {
     date: 'a date',
   };
   return words[expected] ?? expected;
+}
+
+/** The hint a refinement attached to its issue (`params.hint`, e.g. src/lib/safe-url.ts), if any. */
+export function customHint(issue: z.core.$ZodIssue): string | undefined {
+  const hint = issue.code === 'custom' ? issue.params?.hint : undefined;
+  return typeof hint === 'string' ? hint : undefined;
 }
