@@ -27,6 +27,14 @@ describe('the sample site, built after the summit (2026-01-15)', () => {
     expect(site.output).not.toContain('use astro:head-inject');
   });
 
+  it('prints no warning at all, and each route on a line of its own (non-terminal output)', () => {
+    // The glob loader warned about the empty .assay/versions/events on every build.
+    expect(site.output).not.toMatch(/\[WARN\]|warning/i);
+    const routes = site.output.split('\n').filter((line) => line.includes('├─'));
+    expect(routes.length).toBeGreaterThan(10);
+    for (const line of routes) expect(line.split('├─')).toHaveLength(2);
+  });
+
   it('has a page for every note', () => {
     expect(NOTE_SLUGS.length).toBeGreaterThanOrEqual(3);
     for (const slug of NOTE_SLUGS) {
