@@ -54,6 +54,13 @@ export function urlProblem(value: string, rules: UrlRules = {}): string | undefi
   return `${shown} is not an allowed link: the ${scheme}: scheme is not allowed (links must be ${allowed})`;
 }
 
+/** The fix for a link that is not allowed, in one line. */
+export function urlHint(value: string): string {
+  if (!SCHEME.test(value) && /^[\w-]+(\.[\w-]+)+([/?#:]|$)/.test(value.trim()))
+    return `write the full address: https://${value.trim()}`;
+  return "link to the page's https:// address, or leave the link out";
+}
+
 /** Whether `value` is a link that only opens a page or a mail client. */
 export function isSafeUrl(value: string, rules: UrlRules = {}): boolean {
   return urlProblem(value, rules) === undefined;
@@ -63,7 +70,8 @@ export function isSafeUrl(value: string, rules: UrlRules = {}): boolean {
 export function safeUrl(rules: UrlRules = {}) {
   return z.string().superRefine((value, ctx) => {
     const problem = urlProblem(value, rules);
-    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    // The hint travels with the issue, for the messages that print one (src/lib/zod-messages.ts).
+    if (problem) ctx.addIssue({ code: 'custom', message: problem, params: { hint: urlHint(value) } });
   });
 }
 
