@@ -152,7 +152,15 @@ export function lineStarts(text: string): number[] {
 /** A number cell read, or why it could not be. */
 export type NumberResult =
   | { value: number }
-  | { problem: string; hint?: string; dialect?: Partial<Dialect>; ambiguousPoint?: boolean };
+  | {
+      problem: string;
+      hint?: string;
+      /** Dialect settings that would read the cell. */
+      dialect?: Partial<Dialect>;
+      /** The column key that would read the cell, when one would: every such cell of the column is one problem. */
+      columnKey?: 'percent' | 'negatives';
+      ambiguousPoint?: boolean;
+    };
 
 /**
  * Reads number cells as the dialect and the column declare: the decimal mark, thousands
@@ -173,7 +181,7 @@ export function numberReader(dialect: ResolvedDialect, column: ColumnSpec): (val
     if (column.negatives === 'parentheses' && text.startsWith('(') && text.endsWith(')')) {
       text = text.slice(1, -1).trim();
       negative = true;
-      if (/^[-+]/.test(text)) return { problem: 'has both parentheses and a sign' };
+      if (/^[-+]/.test(text)) return { problem: 'has both parentheses and a sign', hint: 'write (5) or -5, not both' };
     }
     if (column.percent) {
       if (!percentSuffix.test(text)) {
@@ -184,7 +192,7 @@ export function numberReader(dialect: ResolvedDialect, column: ColumnSpec): (val
       }
       text = text.replace(percentSuffix, '');
     }
-    if (!pattern.test(text)) return notANumber(value, text, dialect, column);
+    if (!pattern.test(text)) return notANumber(text, dialect, column);
     if (!dialect.pointKnown && /^[-+]?\d{1,3}(?:\.\d{3})+$/.test(text)) {
       return {
         problem: `could be ${text.replaceAll('.', '')} (with '.' separating thousands) or ${text}`,
@@ -199,16 +207,18 @@ export function numberReader(dialect: ResolvedDialect, column: ColumnSpec): (val
 }
 
 /** Why a cell is not a number in the declared dialect, and what would read it. */
-function notANumber(value: string, text: string, dialect: ResolvedDialect, column: ColumnSpec): NumberResult {
+function notANumber(text: string, dialect: ResolvedDialect, column: ColumnSpec): NumberResult {
   if (!column.percent && /%$/.test(text) && !/%.+%/.test(text)) {
     return {
       problem: 'has a percent sign',
+      columnKey: 'percent',
       hint: 'declare the column with \'percent: true\' to read 12% as 0.12 (and format it with a % specifier such as ".0%"), or remove the % signs',
     };
   }
   if (column.negatives !== 'parentheses' && /^\(.+\)$/.test(text)) {
     return {
       problem: "is in parentheses, the accountants' way of writing a negative number",
+      columnKey: 'negatives',
       hint: "declare the column with 'negatives: parentheses' to read (5) as -5, or write it as -5",
     };
   }
@@ -216,7 +226,7 @@ function notANumber(value: string, text: string, dialect: ResolvedDialect, colum
   if (looks) return { problem: looks.problem, dialect: looks.dialect };
   return {
     problem: `is not a number`,
-    hint: `write numbers such as 1238 or ${dialect.decimal === ',' ? '-0,5' : '-0.5'}, with no units${value === text ? '' : ' and nothing around them'}`,
+    hint: `write numbers such as 1238 or ${dialect.decimal === ',' ? '-0,5' : '-0.5'}, with no units or other text`,
   };
 }
 

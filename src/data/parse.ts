@@ -429,13 +429,12 @@ function typedReader(column: string, spec: ColumnSpec, dialect: ResolvedDialect)
       const read = numberReader(dialect, spec);
       return (value) => {
         const result = read(value);
-        if ('value' in result) return result;
-        const declaredAs = `(column '${column}' is declared type: number)`;
-        if (result.dialect || result.ambiguousPoint) return result;
-        if (result.problem === 'is not a number')
-          return { problem: `is not a number ${declaredAs}`, hint: result.hint };
-        const group = /percent sign|parentheses/.test(result.problem) && !/declared/.test(result.problem);
-        return { problem: result.problem, hint: result.hint, group: group ? `${column}:${result.problem}` : undefined };
+        if ('value' in result || result.dialect || result.ambiguousPoint) return result;
+        const problem =
+          result.problem === 'is not a number'
+            ? `is not a number (column '${column}' is declared type: number)`
+            : result.problem;
+        return { problem, hint: result.hint, group: result.columnKey && `${column}:${result.columnKey}` };
       };
     }
     case 'date':
