@@ -66,6 +66,8 @@ function checkComponent(node: Readonly<JsxNode>, ctx: MdastVisitorContext): void
   const name = node.name;
   // Lower-case names are HTML elements; `a.b` member names and fragments (`<>`) are the author's own.
   if (!name || !/^[A-Z]/.test(name) || name.includes('.') || LINE_AWARE_COMPONENTS.has(name)) return;
+  // Astro's MDX integration provides <Fragment> to every file.
+  if (name === 'Fragment') return;
   if (declaredNames(ctx.source).has(name)) return;
   const start = node.position?.start;
   throw new AssayError(unknownComponentProblem(name), {

@@ -40,5 +40,6 @@ describe('MDX source lines', () => {
   it('leaves HTML elements and components the file imports itself alone', () => {
     expect(compile('<div>text</div>\n\n<abbr title="t">T</abbr>\n')).toContain('abbr');
     expect(compile("import Local from './local.astro';\n\n<Local />\n")).toContain('Local');
+    expect(compile('<Fragment>text</Fragment>\n')).toContain('Fragment');
   });
 });
