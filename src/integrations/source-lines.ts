@@ -78,10 +78,10 @@ function checkComponent(node: Readonly<JsxNode>, ctx: MdastVisitorContext): void
   });
 }
 
-/** "unknown component <Chrt>; did you mean <Chart>? (no import needed)". */
+/** "unknown component <Chrt>; did you mean <Chart>? (no import needed)", as the content check words it. */
 export function unknownComponentProblem(name: string): string {
   const match = closest(name, MDX_COMPONENT_NAMES);
-  return `unknown component <${name}>${match ? `; did you mean <${match}>? (no import needed)` : ''}`;
+  return `unknown component <${name}>${match ? `; did you mean <${match}>?` : ''} (no import needed)`;
 }
 
 /** Capitalised names an MDX file's own `import`/`export` lines declare. Memoised per text: one scan per file. */
