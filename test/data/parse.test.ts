@@ -173,6 +173,18 @@ describe('parseDatasetMeta', () => {
     ]);
   });
 
+  it('places a missing nested field at its parent, and a wrong type at its value', () => {
+    const text = META_YAML.replace(
+      'source: { name: Customs, url: https://example.org/customs }',
+      'source:\n  url: https://example.org/customs',
+    ).replace('title: Exports', 'title: [Exports]');
+    const errors = problemsOf(catchError(() => parseDatasetMeta(text, 'data/exports.yml')));
+    expect(errors.map((error) => [error.line, error.column, error.problem, error.hint])).toEqual([
+      [1, 8, "field 'title' must be text, not a list", 'quote a value that YAML reads otherwise, e.g. "2025"'],
+      [3, 1, "missing required field 'source.name'", 'add name: to the file'],
+    ]);
+  });
+
   it('rejects a dialect outside the ones it can read, naming them', () => {
     const error = errorOf(() => parseDatasetMeta(`${META_YAML}dialect: { delimiter: "|" }\n`, 'data/exports.yml'));
     expect(error.problem).toBe("field 'dialect.delimiter' is '|', which is not one of ',', ';', '\\t' or 'tab'");
