@@ -3,12 +3,13 @@ import { changeText, valueText } from '../charts/prose.ts';
 import { parseCalloutProps } from '../components/callout-props.ts';
 import type { SourcePlace } from '../components/source-place.ts';
 import type { Dataset } from '../data/schema.ts';
+import {
+  LINE_AWARE_COMPONENTS,
+  UNKNOWN_COMPONENT_HINT,
+  unknownComponentProblem,
+} from '../integrations/source-lines.ts';
 import { AssayError, isAssayError, problemsOf } from '../lib/errors.ts';
-import { closest } from '../lib/suggest.ts';
 import type { AttributeValue, ComponentUse } from './scan.ts';
-
-/** The components every note can use without an import (src/components/mdx.ts). */
-export const KNOWN_COMPONENTS = ['Chart', 'Value', 'Change', 'Callout'] as const;
 
 /** A dataset by name: the dataset, or the problem loading it (reported once, elsewhere, when it is the data's fault). */
 export type DatasetLookup = (name: string) => { dataset: Dataset } | { error: AssayError; ownFault: boolean };
@@ -26,7 +27,7 @@ export function checkComponent(
   const place: SourcePlace = { file, line: use.line, column: use.column };
   const at = (error: AssayError) =>
     error.file ? error : new AssayError(error.problem, { ...place, hint: error.hint, cause: error.cause });
-  if (!(KNOWN_COMPONENTS as readonly string[]).includes(use.name)) return unknownComponent(use, place);
+  if (!LINE_AWARE_COMPONENTS.has(use.name)) return unknownComponent(use, place);
   // `{...props}` or a reference to the file's own code: only rendering knows the props.
   if (use.spread) return [];
   let props: Record<string, unknown> | undefined;
@@ -64,13 +65,9 @@ export function checkComponent(
 }
 
 function unknownComponent(use: ComponentUse, place: SourcePlace): AssayError[] {
-  const match = closest(use.name, KNOWN_COMPONENTS);
-  return [
-    new AssayError(`unknown component <${use.name}>${match ? `; did you mean <${match}>?` : ''} (no import needed)`, {
-      ...place,
-      hint: `notes can use ${KNOWN_COMPONENTS.map((name) => `<${name}>`).join(', ')} without an import line`,
-    }),
-  ];
+  // Astro's MDX integration gives every file <Fragment>.
+  if (use.name === 'Fragment') return [];
+  return [new AssayError(unknownComponentProblem(use.name), { ...place, hint: UNKNOWN_COMPONENT_HINT })];
 }
 
 /**

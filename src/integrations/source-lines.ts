@@ -74,9 +74,12 @@ function checkComponent(node: Readonly<JsxNode>, ctx: MdastVisitorContext): void
     file: sourceFile(ctx.fileURL),
     line: start?.line,
     column: start?.column,
-    hint: `notes can use ${MDX_COMPONENT_NAMES.map((known) => `<${known}>`).join(', ')} without an import line; see docs/authoring.md`,
+    hint: UNKNOWN_COMPONENT_HINT,
   });
 }
+
+/** The hint for an unknown component, here and in the content check (src/check/components.ts). */
+export const UNKNOWN_COMPONENT_HINT = `notes can use ${MDX_COMPONENT_NAMES.map((known) => `<${known}>`).join(', ')} without an import line; see docs/authoring.md`;
 
 /** "unknown component <Chrt>; did you mean <Chart>? (no import needed)", as the content check words it. */
 export function unknownComponentProblem(name: string): string {
