@@ -87,8 +87,11 @@ function valueSentence(issue: z.core.$ZodIssue, name: string, value: unknown): {
         return { problem: `${field} is empty`, hint: 'write a value, or remove the field if it is optional' };
       return {
         problem: `${field} must be ${inWords(issue.expected)}, not ${kindOf(value)}`,
+        // YAML reads 2025, true and 2025-06-20 as a number, a boolean and a date: quotes keep them text.
         hint:
-          issue.expected === 'string' ? 'quote a value that YAML reads otherwise, e.g. "2025"' : 'see docs/datasets.md',
+          issue.expected === 'string' && (typeof value !== 'object' || value instanceof Date)
+            ? 'put the value in quotes, e.g. "2025"'
+            : 'see docs/datasets.md for the form of each field',
       };
     case 'too_small':
       return issue.origin === 'string'

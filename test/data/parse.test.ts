@@ -180,7 +180,7 @@ describe('parseDatasetMeta', () => {
     ).replace('title: Exports', 'title: [Exports]');
     const errors = problemsOf(catchError(() => parseDatasetMeta(text, 'data/exports.yml')));
     expect(errors.map((error) => [error.line, error.column, error.problem, error.hint])).toEqual([
-      [1, 8, "field 'title' must be text, not a list", 'quote a value that YAML reads otherwise, e.g. "2025"'],
+      [1, 8, "field 'title' must be text, not a list", 'see docs/datasets.md for the form of each field'],
       [3, 1, "missing required field 'source.name'", 'add name: to the file'],
     ]);
   });
