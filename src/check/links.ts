@@ -1,4 +1,5 @@
 import { AssayError } from '../lib/errors.ts';
+import { urlHint, urlProblem } from '../lib/safe-url.ts';
 import { closest, didYouMean } from '../lib/suggest.ts';
 import type { LinkUse } from './scan.ts';
 
@@ -48,6 +49,11 @@ interface Problem {
 }
 
 function checkLink(from: Page, url: string, site: Site): Problem | undefined {
+  // A link with a scheme, or one leaving the site ("//host"), must be one readers can follow safely (src/lib/safe-url.ts).
+  if (/^\s*([a-z][a-z0-9+.-]*:|[/\\]{2})/i.test(url)) {
+    const problem = urlProblem(url);
+    if (problem) return { problem: `link ${problem}`, hint: urlHint(url) };
+  }
   if (url.startsWith('#')) return checkAnchor(url, from, decode(url.slice(1)), 'this page');
   const match = /^\/(notes|events)\/([^?#]*)(?:\?[^#]*)?(?:#(.*))?$/.exec(url);
   if (!match) return undefined;

@@ -4,7 +4,7 @@
  * runs code. Each case is the smallest change to the base fixture site.
  */
 
-import { BASE_FRONTMATTER, BASE_NOTE, baseFile, note } from '../base.ts';
+import { BASE_FRONTMATTER, BASE_NOTE, BODY_LINE, baseFile, note } from '../base.ts';
 import type { Mistake } from '../mistake.ts';
 
 const WORLD = 'data/china-magnet-exports-world';
@@ -70,5 +70,17 @@ export const mistakes: Mistake[] = [
       hint: 'write the full address: https://www.customs.gov.cn/x',
     },
     fix: 'Write the full address, starting with https://.',
+  },
+  {
+    title: 'A javascript: link in the text of a note',
+    files: { [BASE_NOTE]: note('See [the data](javascript:alert(1)).') },
+    expect: {
+      file: BASE_NOTE,
+      line: BODY_LINE,
+      column: 5,
+      problem: `link 'javascript:alert(1)' is not an allowed link: the javascript: scheme is not allowed ${ALLOWED}`,
+      hint: LINK_HINT,
+    },
+    fix: 'Link to an https:// page, a mailto: address or a page of the site (/notes/…).',
   },
 ];
