@@ -347,10 +347,10 @@ function checkHeader(columns: string[], header: ScannedRow, meta: DatasetMeta, c
     if (match) {
       missing = missing.filter((name) => name !== match);
       problems.push(
-        new AssayError(
-          `column '${column}' in the CSV is not declared in the metadata, which declares '${match}' instead; did you mean '${match}'?`,
-          { ...at(index), hint: `rename the CSV column or the metadata column so both say the same` },
-        ),
+        new AssayError(`column '${column}' in the CSV is not declared in the metadata; did you mean '${match}'?`, {
+          ...at(index),
+          hint: `rename the CSV column or the metadata's '${match}' so both say the same`,
+        }),
       );
     } else undeclared.push(index);
   });

@@ -223,3 +223,15 @@ describe('loadDataset', () => {
     expect(error.message).toContain('has no metadata file data/imports.yml');
   });
 });
+
+describe('a header one typo away from the metadata', () => {
+  it('is one problem with did-you-mean, at the header cell', () => {
+    const error = errorOf(() => parse('month,tonne,basis\n2025-05,1,stated\n'));
+    expect([error.line, error.column, error.problem]).toEqual([
+      1,
+      7,
+      "column 'tonne' in the CSV is not declared in the metadata; did you mean 'tonnes'?",
+    ]);
+    expect(error.hint).toBe("rename the CSV column or the metadata's 'tonnes' so both say the same");
+  });
+});
