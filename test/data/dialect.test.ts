@@ -296,6 +296,11 @@ describe('every problem of a file at once', () => {
     ]);
   });
 
+  it('places problems in files with old Mac line endings (CR alone) too', () => {
+    const errors = parse('month,tonnes,basis\r2025-07-01,1,stated\r2025-07-02,x,stated\r');
+    expect(errors.map((error) => [error.line, error.column])).toEqual([[3, 12]]);
+  });
+
   it('stops listing at the cap and says how many more there are', () => {
     const rows = Array.from({ length: 45 }, (_, i) => `2025-07-01,${i},maybe`).join('\n');
     const errors = parse(`month,tonnes,basis\n${rows}\n`);
