@@ -4,7 +4,15 @@ import { didYouMean } from '../lib/suggest.ts';
 import { dateGrain, FORMAT_KEYWORDS, isFormatSpecifier, type NumberStyle, resolveSpecifier } from './format.ts';
 import { CHART_OPTION_NAMES, chartPropsSchema, type ParsedChartProps } from './options.ts';
 import { NAMED_SERIES_COLOURS, PALETTE, preferredColour, seriesColours } from './palette.ts';
-import { columnValues, describeValue, issueSentence, listSome, shownValue, valueAt } from './prop-messages.ts';
+import {
+  columnValues,
+  describeValue,
+  issueSentence,
+  laterCheck,
+  listSome,
+  shownValue,
+  valueAt,
+} from './prop-messages.ts';
 import { selectRows } from './select.ts';
 import type { AxisValue, ChartKind, ChartPlace, ChartSpec, ColumnRef, Marker } from './spec.ts';
 import { parseAxisValue, sameCell } from './values.ts';
@@ -26,6 +34,8 @@ export function normaliseChart(props: Record<string, unknown>, dataset: Dataset,
       hint,
     });
   };
+  // Checks added after an earlier version was written warn for it instead of failing.
+  const check = laterCheck(place.history, fail);
   const options = parseProps(props, fail);
   const kind: ChartKind = options.type === 'scatter' ? 'dot' : options.type;
 
@@ -83,7 +93,7 @@ export function normaliseChart(props: Record<string, unknown>, dataset: Dataset,
       // A value no row has is a typo ("United Sates"): without this its series just vanishes.
       if (!dataset.rows.some((row) => sameCell(row[name] ?? null, parsed))) {
         const known = columnValues(dataset.rows, ref);
-        fail(
+        check(
           `where.${name} '${v}' matches no row of ${dataset.file}${didYouMean(String(v), known)}`,
           `${name} values are ${listSome(known)}`,
         );
@@ -111,7 +121,7 @@ export function normaliseChart(props: Record<string, unknown>, dataset: Dataset,
   const derived = resolveDerived(options, dataset, fail);
   const number = resolveNumberStyle(options, y, fail);
   const seriesNames = series ? unique(rows.map((row) => String(row[series.name] ?? ''))) : [y.label];
-  checkColourKeys(options.colors ?? {}, series ? columnValues(dataset.rows, series) : [y.label], series, fail);
+  checkColourKeys(options.colors ?? {}, series ? columnValues(dataset.rows, series) : [y.label], series, check);
   // One series: the site's first colour, unless the series is named (World, Germany…) or pinned.
   const colours = series
     ? Object.fromEntries(seriesColours(seriesNames, options.colors ?? {}))
@@ -139,8 +149,8 @@ export function normaliseChart(props: Record<string, unknown>, dataset: Dataset,
             return { from: at, to: at, label: null };
           })();
 
-  for (const item of [...rules, ...annotations]) checkMarkerInRange(item, rows, x, kind, fail);
-  if (highlight) checkHighlight(highlight, rows, x, kind, fail);
+  for (const item of [...rules, ...annotations]) checkMarkerInRange(item, rows, x, kind, check);
+  if (highlight) checkHighlight(highlight, rows, x, kind, check);
 
   const tableColumns = options.plot
     ? dataset.columns.map((name) => column(name, 'data'))
@@ -188,6 +198,8 @@ export function normaliseChart(props: Record<string, unknown>, dataset: Dataset,
 }
 
 type Fail = (problem: string, hint?: string) => never;
+/** A check that fails, or only warns for an earlier version from history (`laterCheck`). */
+type Check = (problem: string, hint?: string) => void;
 
 /** Checks option names first (for "did you mean"), then types with zod. */
 function parseProps(props: Record<string, unknown>, fail: Fail): ParsedChartProps {
@@ -282,9 +294,9 @@ function unique<T>(values: readonly T[]): T[] {
 }
 
 /** An x marker must fall where the chart draws: within the plotted range, or on a plotted category. */
-function checkMarkerInRange(item: Marker, rows: readonly Row[], x: ColumnRef, kind: ChartKind, fail: Fail): void {
+function checkMarkerInRange(item: Marker, rows: readonly Row[], x: ColumnRef, kind: ChartKind, check: Check): void {
   if (item.axis !== 'x') return;
-  checkOnXAxis(item.value, `'${shownValue(item.value, x)}' (${item.label ?? 'a marker'})`, rows, x, kind, fail);
+  checkOnXAxis(item.value, `'${shownValue(item.value, x)}' (${item.label ?? 'a marker'})`, rows, x, kind, check);
 }
 
 /** A highlight must cover plotted values, and a period must run forwards. */
@@ -293,18 +305,18 @@ function checkHighlight(
   rows: readonly Row[],
   x: ColumnRef,
   kind: ChartKind,
-  fail: Fail,
+  check: Check,
 ): void {
   const { from, to } = highlight;
   if (x.type !== 'string' && axisTime(from) > axisTime(to)) {
-    fail(
+    check(
       `highlight.from '${shownValue(from, x)}' is after highlight.to '${shownValue(to, x)}'`,
       `swap them: {{ from: "${shownValue(to, x)}", to: "${shownValue(from, x)}" }}`,
     );
   }
   const single = from === to;
-  checkOnXAxis(from, `highlight${single ? '' : '.from'} '${shownValue(from, x)}'`, rows, x, kind, fail);
-  if (!single) checkOnXAxis(to, `highlight.to '${shownValue(to, x)}'`, rows, x, kind, fail);
+  checkOnXAxis(from, `highlight${single ? '' : '.from'} '${shownValue(from, x)}'`, rows, x, kind, check);
+  if (!single) checkOnXAxis(to, `highlight.to '${shownValue(to, x)}'`, rows, x, kind, check);
 }
 
 /** Fails unless an x value is a plotted category, or inside the plotted range of dates or numbers. */
@@ -314,13 +326,13 @@ function checkOnXAxis(
   rows: readonly Row[],
   x: ColumnRef,
   kind: ChartKind,
-  fail: Fail,
+  check: Check,
 ): void {
   const values = rows.map((row) => row[x.name] ?? null).filter((v) => v !== null);
   if (x.type === 'string') {
     if (!values.includes(value as string)) {
       const plotted = [...new Set(values.map(String))];
-      fail(
+      check(
         `${what} is not one of the plotted ${x.name} values${didYouMean(String(value), plotted)}`,
         `plotted values are ${listSome(plotted)}`,
       );
@@ -334,7 +346,7 @@ function checkOnXAxis(
   // A bar stands for its whole period (a month, a year): a date inside the last bar's period is fine.
   const slack = kind === 'bar' && x.type === 'date' ? PERIOD_MS[dateGrain(x.column)] : 0;
   if (at < axisTime(first) || at > axisTime(last) + slack) {
-    fail(
+    check(
       `${what} is outside the plotted ${x.name} range, ${shownValue(first, x)} to ${shownValue(last, x)}`,
       'move it inside from/to, or widen from/to',
     );
@@ -346,11 +358,11 @@ function checkColourKeys(
   colours: Record<string, string>,
   names: readonly string[],
   series: ColumnRef | null,
-  fail: Fail,
+  check: Check,
 ): void {
   for (const key of Object.keys(colours)) {
     if (names.includes(key)) continue;
-    fail(
+    check(
       series
         ? `colors key '${key}' is not a ${series.name} in the data${didYouMean(key, names)}`
         : `colors key '${key}' is not the chart's series, '${names[0]}'${didYouMean(key, names)}`,

@@ -1,5 +1,6 @@
 import type { z } from 'astro/zod';
 import type { Row } from '../data/schema.ts';
+import type { AssayError } from '../lib/errors.ts';
 import { didYouMean } from '../lib/suggest.ts';
 import type { AxisValue, ColumnRef } from './spec.ts';
 
@@ -107,4 +108,31 @@ export function shownValue(value: AxisValue, column: ColumnRef): string {
 /** The first dozen values, for a hint. */
 export function listSome(values: readonly string[]): string {
   return `${values.slice(0, 12).join(', ')}${values.length > 12 ? ', …' : ''}`;
+}
+
+const warned = new Set<string>();
+
+/**
+ * For an earlier version rebuilt from git history: a problem a check added since it was
+ * written finds is a warning (printed once), and the version is shown as it was.
+ */
+export function warnHistory(problem: AssayError): void {
+  if (warned.has(problem.message)) return;
+  warned.add(problem.message);
+  console.warn(`${problem.message}\n  (an earlier version from git history: shown as it was, not checked as strictly)`);
+}
+
+/** A check's outcome: `fail` in the working tree, a warning for an earlier version from history. */
+export function laterCheck(
+  history: boolean | undefined,
+  fail: (problem: string, hint?: string) => never,
+): (problem: string, hint?: string) => void {
+  if (!history) return fail;
+  return (problem, hint) => {
+    try {
+      fail(problem, hint);
+    } catch (error) {
+      warnHistory(error as AssayError);
+    }
+  };
 }

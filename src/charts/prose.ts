@@ -4,7 +4,7 @@ import type { Dataset, Row } from '../data/schema.ts';
 import { AssayError } from '../lib/errors.ts';
 import { didYouMean } from '../lib/suggest.ts';
 import { isFormatSpecifier, type NumberStyle, numberFormatter, resolveSpecifier } from './format.ts';
-import { columnValues, issueSentence, listSome } from './prop-messages.ts';
+import { columnValues, issueSentence, laterCheck, listSome } from './prop-messages.ts';
 import type { AxisValue, ChartPlace, ColumnRef } from './spec.ts';
 import { compareCells, parseAxisValue, sameCell } from './values.ts';
 
@@ -108,7 +108,7 @@ function lookup(
     // A value no row has is a typo, not an empty selection: say so rather than report a missing row.
     if (!dataset.rows.some((row) => sameCell(row[name] ?? null, parsed))) {
       const values = columnValues(dataset.rows, where);
-      return fail(
+      laterCheck(place.history, fail)(
         `where.${name} '${value}' matches no row of ${dataset.file}${didYouMean(String(value), values)}`,
         `${name} values are ${listSome(values)}`,
       );
@@ -191,7 +191,7 @@ export function valueText(props: Record<string, unknown>, dataset: Dataset, plac
 export function changeText(props: Record<string, unknown>, dataset: Dataset, place: ChartPlace): string {
   const options = parse('Change', changePropsSchema, props, place);
   const table = lookup('Change', options, dataset, place);
-  const fail = (problem: string, hint: string): never => {
+  const fail = (problem: string, hint?: string): never => {
     throw new AssayError(`<Change data="${options.data}">: ${problem}`, {
       file: place.file,
       line: place.line,
@@ -202,7 +202,7 @@ export function changeText(props: Record<string, unknown>, dataset: Dataset, pla
   // Reversed ends print the opposite change ("up 113%" for a fall of 53%): refuse them.
   // Text keys have no order, so only dates and numbers are checked.
   if (table.by.type !== 'string' && compareCells(table.key(options.from, 'from'), table.key(options.to, 'to')) > 0) {
-    fail(
+    laterCheck(place.history, fail)(
       `from '${options.from}' is after to '${options.to}'; a change is measured from the earlier ${table.by.name} to the later`,
       `swap them: from="${options.to}" to="${options.from}"`,
     );

@@ -80,6 +80,8 @@ export interface ChartPlace {
   file: string;
   line?: number;
   column?: number;
+  /** An earlier version from git history: checks added since warn instead of failing (see RenderContext). */
+  history?: boolean;
 }
 
 /** The cell of a row as an axis value (null cells are skipped by callers). */

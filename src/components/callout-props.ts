@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { issueSentence } from '../charts/prop-messages.ts';
+import { issueSentence, warnHistory } from '../charts/prop-messages.ts';
 import { AssayError } from '../lib/errors.ts';
 import { closest, didYouMean } from '../lib/suggest.ts';
 import type { SourcePlace } from './source-place.ts';
@@ -45,11 +45,23 @@ const NAMES = Object.keys(calloutPropsSchema.shape).filter((name) => name !== '_
 /**
  * Validates `<Callout>` props; throws an AssayError naming the bad prop, what is allowed and
  * the closest allowed value. Pure, so the content check can call it without rendering.
+ * An earlier version from history (`place.history`), written before tones were checked, gets a
+ * warning and a plain note-toned callout instead.
  */
 export function parseCalloutProps(
   props: Record<string, unknown>,
   place: SourcePlace,
 ): z.output<typeof calloutPropsSchema> {
+  if (!place.history) return strictCalloutProps(props, place);
+  try {
+    return strictCalloutProps(props, place);
+  } catch (error) {
+    warnHistory(error as AssayError);
+    return { title: typeof props.title === 'string' ? props.title : undefined, tone: 'note' };
+  }
+}
+
+function strictCalloutProps(props: Record<string, unknown>, place: SourcePlace): z.output<typeof calloutPropsSchema> {
   const fail = (problem: string, hint: string): never => {
     throw new AssayError(`<Callout>: ${problem}`, { file: place.file, line: place.line, column: place.column, hint });
   };

@@ -23,6 +23,11 @@ export interface RenderContext {
    * rendered HTML afterwards.
    */
   mode?: 'web' | 'offsite';
+  /**
+   * An earlier version rebuilt from git history: it is shown as it was, so checks added since
+   * it was written warn instead of failing the build (history that built once keeps building).
+   */
+  history?: boolean;
 }
 
 /** The page's render context, or a working-tree default (e.g. an MDX page outside a note). */

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { normaliseChart } from '../../src/charts/normalise.ts';
 import { fixture, place } from './helpers.ts';
 
@@ -137,6 +137,24 @@ describe('normaliseChart errors name the option, the fix and file:line', () => {
         destinations,
       ).seriesNames,
     ).toEqual(['Germany']);
+  });
+  it('an earlier version from history: checks added since warn, the chart is drawn as it was', () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const history = { ...place, history: true };
+    const s = normaliseChart(
+      {
+        data: 'destinations',
+        type: 'line',
+        series: 'destination',
+        where: { destination: ['Germany', 'United Sates'] },
+      },
+      destinations,
+      history,
+    );
+    expect(s.seriesNames).toEqual(['Germany']);
+    expect(warn).toHaveBeenCalledTimes(1);
+    expect(() => normaliseChart({ data: 'exports', y: 'tonne' }, exports, history)).toThrow(/column 'tonne'/);
+    warn.mockRestore();
   });
   it('the place includes the column when the tag has one', () => {
     expect(() => normaliseChart({ data: 'exports', y: 'tonne' }, exports, { ...place, column: 5 })).toThrow(

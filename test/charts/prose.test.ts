@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { changeText, valueText } from '../../src/charts/prose.ts';
 import { fixture, place } from './helpers.ts';
 
@@ -64,5 +64,21 @@ describe('invalid option values read as sentences', () => {
   });
   it('a missing required option', () => {
     expect(message(() => valueText({ data: 'exports' }, exports, place))).toContain('<Value>: at is missing');
+  });
+});
+
+describe('an earlier version from history is shown as it was', () => {
+  it('a check added since warns instead of failing', () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const history = { ...place, history: true };
+    expect(changeText({ data: 'exports', from: '2025-05', to: '2025-04' }, exports, history)).toBe('up 113%');
+    expect(warn).toHaveBeenCalledTimes(1);
+    expect(String(warn.mock.calls[0]?.[0])).toMatch(/from '2025-05' is after to '2025-04'.*\n.*earlier version/s);
+    warn.mockRestore();
+  });
+  it('what failed before still fails', () => {
+    expect(() => valueText({ data: 'exports', at: '2031-05' }, exports, { ...place, history: true })).toThrow(
+      /no row with month = '2031-05'/,
+    );
   });
 });

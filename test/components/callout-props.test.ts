@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { parseCalloutProps } from '../../src/components/callout-props.ts';
 import { sourcePlace } from '../../src/components/source-place.ts';
 import { isAssayError } from '../../src/lib/errors.ts';
@@ -45,5 +45,17 @@ describe('sourcePlace', () => {
     expect(sourcePlace('a.mdx', '11:3')).toEqual({ file: 'a.mdx', line: 11, column: 3 });
     expect(sourcePlace('a.mdx', '11')).toEqual({ file: 'a.mdx', line: 11, column: undefined });
     expect(sourcePlace('a.mdx', undefined)).toEqual({ file: 'a.mdx' });
+  });
+});
+
+describe('<Callout> in an earlier version from history', () => {
+  it('a tone written before tones were checked warns and renders as a note', () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    expect(parseCalloutProps({ title: 'Careful', tone: 'warning' }, { ...place, history: true })).toEqual({
+      title: 'Careful',
+      tone: 'note',
+    });
+    expect(warn).toHaveBeenCalledTimes(1);
+    warn.mockRestore();
   });
 });
