@@ -1,6 +1,7 @@
 import { AssayError } from '../lib/errors.ts';
 import { urlHint, urlProblem } from '../lib/safe-url.ts';
 import { closest, didYouMean } from '../lib/suggest.ts';
+import { site as siteConfig } from '../site.config.ts';
 import type { LinkUse } from './scan.ts';
 
 export type PageKind = 'note' | 'event';
@@ -23,6 +24,9 @@ export interface Page {
 export type Site = Record<PageKind, ReadonlyMap<string, Page>>;
 
 const SECTIONS: Record<string, PageKind> = { notes: 'note', events: 'event' };
+
+/** The site's own origin, "https://assay.example.com" (src/site.config.ts). */
+const SITE_ORIGIN = new URL(siteConfig.url).origin;
 
 /** A chart figure's id and the ids inside it (src/charts/engine.ts). */
 const CHART_ANCHOR = /^chart-[0-9a-f]{16}(?:-name|-desc)?$/;
@@ -55,7 +59,9 @@ function checkLink(from: Page, url: string, site: Site): Problem | undefined {
     if (problem) return { problem: `link ${problem}`, hint: urlHint(url) };
   }
   if (url.startsWith('#')) return checkAnchor(url, from, decode(url.slice(1)), 'this page');
-  const match = /^\/(notes|events)\/([^?#]*)(?:\?[^#]*)?(?:#(.*))?$/.exec(url);
+  // A full address on this site ("https://assay.example.com/notes/x/") names the same page.
+  const own = url.startsWith(SITE_ORIGIN) ? url.slice(SITE_ORIGIN.length) : url;
+  const match = /^\/(notes|events)\/([^?#]*)(?:\?[^#]*)?(?:#(.*))?$/.exec(own);
   if (!match) return undefined;
   const section = match[1] as string;
   const kind = SECTIONS[section] as PageKind;

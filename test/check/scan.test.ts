@@ -122,6 +122,7 @@ describe('checkLinks', () => {
     '/notes/2025/06/',
     '/topics/magnets/',
     'https://example.com/notes/zzz/',
+    'https://assay.example.com/notes/a/#outlook',
     'mailto:desk@example.com',
   ])('accepts %s', (url) => {
     expect(problems(url)).toEqual([]);
@@ -137,6 +138,10 @@ describe('checkLinks', () => {
     ],
     ['/events/sumit/', "link to /events/sumit/: there is no event 'sumit'; did you mean 'summit'?"],
     ['/notes/2025/a/', 'link to /notes/2025/a/: there is no such page; a note is at /notes/<slug>/, without folders'],
+    [
+      'https://assay.example.com/notes/b/',
+      "link to https://assay.example.com/notes/b/: there is no note 'b'; did you mean 'a'?",
+    ],
     ['#chart-0123', "link to #chart-0123: this page has no heading or element with id 'chart-0123'"],
   ])('refuses %s', (url, problem) => {
     expect(problems(url)).toEqual([problem]);
