@@ -50,15 +50,18 @@ const TITLE = payload('note title');
 const EVENT = payload('event name');
 const SPEAKER = payload('speaker');
 
+/** The text column's cells: markup, formulas, a script URL, bidi and zero-width characters. */
+const LABELS = [
+  payload('cell'),
+  formula('cell'),
+  '+cmd|"/c calc"!A0',
+  '@SUM(1+1)',
+  'javascript:alert(1)',
+  `${BIDI} ${ZERO_WIDTH}`,
+];
+
 function dataset(): Record<string, string> {
-  const rows = [
-    [payload('cell'), '1', '2025-01'],
-    [formula('cell'), '2', '2025-02'],
-    ['+cmd|"/c calc"!A0', '3', '2025-03'],
-    ['@SUM(1+1)', '4', '2025-04'],
-    ['javascript:alert(1)', '5', '2025-05'],
-    [`${BIDI} ${ZERO_WIDTH}`, '6', '2025-06'],
-  ];
+  const rows = LABELS.map((label, i) => [label, String(i + 1), `2025-0${i + 1}`]);
   const csv = ['label,value,month', ...rows.map((cells) => cells.map(quoteCsv).join(','))].join('\n');
   const yml = `title: ${y(payload('dataset title'))}
 description: ${y(payload('dataset description'))}
@@ -265,6 +268,20 @@ describe('a site built from hostile input', () => {
     expect(eventPage.querySelector('h1')?.textContent).toBe(EVENT);
     // The event is over on the build date, so registration is closed; the organiser's link stays.
     expect([...eventPage.querySelectorAll('a')].map((a) => a.getAttribute('href'))).toContain(url('organiser'));
+  });
+
+  it("a chart's description, table and SVG show every cell as text", () => {
+    const { document } = parseHTML(read('notes/hostile/index.html'));
+    const figure = document.querySelector('figure.chart');
+    const description = figure?.querySelector('.chart__description')?.textContent ?? '';
+    const cells = [...(figure?.querySelectorAll('details td') ?? [])].map((cell) => cell.textContent);
+    const svgText = [...(figure?.querySelectorAll('svg text, svg title') ?? [])].map((node) => node.textContent);
+    expect(description).toContain(payload('chart subtitle').trim());
+    // The data parser trims cells, a trailing U+FEFF included.
+    for (const label of LABELS.map((value) => value.trim())) {
+      expect(cells).toContain(label);
+      expect(svgText.join('\n')).toContain(label);
+    }
   });
 
   it('email editions are as inert as pages', () => {
