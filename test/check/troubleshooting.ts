@@ -9,17 +9,15 @@ import type { Mistake } from './mistake.ts';
 
 export const TROUBLESHOOTING_FILE = 'docs/troubleshooting.md';
 
-/** Section headings for the areas' files; an area not named here is titled by its file name. */
+/**
+ * Section headings for the areas' files, in the order the guide lists them (the everyday
+ * mistakes first); an area not named here comes last, titled by its file name.
+ */
 const AREA_TITLES: Record<string, string> = {
   content: 'Notes, links and components',
   components: 'Component options',
-  dates: 'Dates',
-  'calendar-dates': 'Dates',
-  dialects: 'Spreadsheet CSV files',
   csv: 'Spreadsheet CSV files',
-  datasets: 'Datasets',
-  urls: 'Links and addresses',
-  safety: 'Links and addresses',
+  hostile: 'Unsafe links and addresses',
 };
 
 const INTRO = `# Troubleshooting
@@ -43,7 +41,9 @@ export function troubleshootingMarkdown(catalog: readonly Area[]): string {
   const sections: string[] = [INTRO];
   let number = 0;
   const titled = new Map<string, Mistake[]>();
-  for (const { area, mistakes } of catalog) {
+  const known = Object.keys(AREA_TITLES);
+  const rank = (area: string) => (known.includes(area) ? known.indexOf(area) : known.length);
+  for (const { area, mistakes } of [...catalog].sort((a, b) => rank(a.area) - rank(b.area))) {
     if (mistakes.length === 0) continue;
     const title = AREA_TITLES[area] ?? area;
     titled.set(title, [...(titled.get(title) ?? []), ...mistakes]);
