@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { datasetNames, loadDataset } from '../data/load.ts';
-import { workingTree } from '../data/source.ts';
+import { type FileSource, workingTree } from '../data/source.ts';
 import { eventSchema } from '../events/schema.ts';
 import { slugOf } from '../integrations/content-slugs.ts';
 import { AssayError, problemsOf } from '../lib/errors.ts';
@@ -49,9 +49,9 @@ export function checkContent(root: string): CheckResult {
 
   const datasets = new Map<string, ReturnType<DatasetLookup>>();
   const names = datasetNames(source);
-  for (const name of names) datasets.set(name, loadOne(name, source, problems));
+  for (const name of names) datasets.set(name, loadOne(name, source, problems, true));
   problems.push(...orphanMetadata(root, names));
-  const lookup: DatasetLookup = (name) => datasets.get(name) ?? loadOne(name, source, []);
+  const lookup: DatasetLookup = (name) => datasets.get(name) ?? loadOne(name, source, [], false);
 
   const files: PageFile[] = [];
   for (const kind of ['note', 'event'] as const) {
@@ -84,17 +84,21 @@ export function checkContent(root: string): CheckResult {
   };
 }
 
-/** A dataset, or the problems with it (added to `problems`: they are the data's, reported once). */
-function loadOne(name: string, source: ReturnType<typeof workingTree>, problems: AssayError[]) {
+/**
+ * A dataset, or the problem loading it. For a dataset in data/ (`listed`), its problems are its
+ * own and go to `problems`, once; for a name no file has, the component that names it is at fault.
+ */
+function loadOne(name: string, source: FileSource, problems: AssayError[], listed: boolean) {
   try {
     return { dataset: loadDataset(name, source) };
   } catch (error) {
     const found = problemsOf(error);
     if (found.length === 0) throw error;
-    // "No dataset named …" is the component's mistake; anything else is the dataset's own.
-    const exists = source.read(`data/${name}.csv`) !== undefined;
-    if (exists) problems.push(...found.map((problem) => (problem.file ? problem : problem.at(`data/${name}.csv`))));
-    return { error: found[0] as AssayError, ownFault: !exists };
+    if (listed) {
+      const file = source.read(`data/${name}.tsv`) === undefined ? `data/${name}.csv` : `data/${name}.tsv`;
+      problems.push(...found.map((problem) => (problem.file ? problem : problem.at(file))));
+    }
+    return { error: found[0] as AssayError, ownFault: !listed };
   }
 }
 

@@ -5,7 +5,7 @@ import { checkContent } from '../../src/check/index.ts';
 import { checkLinks, type Page, type Site } from '../../src/check/links.ts';
 import { scanMdx } from '../../src/check/scan.ts';
 import { formatProblems } from '../../src/lib/errors.ts';
-import { BASE_FRONTMATTER, BASE_NOTE, note } from './base.ts';
+import { BASE_FRONTMATTER, BASE_NOTE, baseFile, note } from './base.ts';
 import { siteWith } from './catalog.ts';
 
 const FILE = 'content/notes/x.mdx';
@@ -191,6 +191,15 @@ describe('checkContent on a site', () => {
   test('a broken dataset is reported once, at its own file, not at every chart that uses it', () => {
     const result = check({ 'data/china-magnet-exports-world.csv': 'month,tonnes,basis\n2025-05,lots,stated\n' });
     expect(result.problems.map((p) => p.file)).toEqual(['data/china-magnet-exports-world.csv']);
+  });
+
+  test('a broken dataset read as TSV is reported at its own file, even when no note uses it', () => {
+    const result = check({
+      'data/tabbed.tsv': 'month\ttonnes\tbasis\n2025-05\tlots\tstated\n',
+      'data/tabbed.yml': baseFile('data/china-magnet-exports-world.yml'),
+    });
+    expect(result.problems.map((p) => p.file)).toEqual(['data/tabbed.tsv']);
+    expect(result.datasets).toBe(4);
   });
 
   test('a .yml without its CSV is reported', () => {
