@@ -164,7 +164,32 @@ function readPage(root: string, file: string, kind: PageKind, problems: AssayErr
     page.draft = data.draft === true;
     if (Array.isArray(data.updates)) page.versions = 1 + data.updates.length;
   }
+  if (data) page.anchors = new Set([...scanned.anchors, ...layoutAnchors(kind, data)]);
   return { page, scanned, data, at: front.at };
+}
+
+/**
+ * Ids the page around the text has (src/layouts/Base.astro, src/components/notes/NotePage.astro,
+ * events/EventPage.astro, EventAgenda.astro, EventVenue.astro, versions/VersionHistory.astro),
+ * each only when that part of the page is there.
+ */
+function layoutAnchors(kind: PageKind, data: Record<string, unknown>): string[] {
+  const listed = (field: string) => (Array.isArray(data[field]) ? (data[field] as unknown[]) : []);
+  const ids = ['main', 'versions', 'versions-title'];
+  if (kind === 'note') {
+    ids.push('article');
+    if (listed('sources').length > 0) ids.push('sources-title');
+    return ids;
+  }
+  ids.push('venue-title');
+  if (listed('relatedNotes').length > 0) ids.push('related-title');
+  const days = listed('days');
+  if (days.length > 0) ids.push('agenda-title');
+  for (const day of days) {
+    const date = (day as { date?: unknown } | null)?.date;
+    if (typeof date === 'string') ids.push(`day-${date}`);
+  }
+  return ids;
 }
 
 /** An event's `relatedNotes` must name published notes: the page lists them. */

@@ -175,6 +175,22 @@ describe('checkContent on a site', () => {
     expect(result.notes).toBe(2);
   });
 
+  test("links may point at the page's own parts: a day of an event's agenda, a note's sources", () => {
+    const result = check({
+      [BASE_NOTE]: note(
+        'See [day one](/events/rare-earth-summit-toronto-2025/#day-2025-09-22), [the agenda](/events/rare-earth-summit-toronto-2025/#agenda-title) and [sources](#sources-title).\n\n## What to watch',
+        `${BASE_FRONTMATTER}\nsources:\n  - name: GACC`,
+      ),
+      'content/notes/other.mdx': note(
+        'No [sources here](/notes/other/#sources-title) or [day](/events/rare-earth-summit-toronto-2025/#day-2025-09-25).',
+      ),
+    });
+    expect(result.problems.map((p) => `${p.file}:${p.line}:${p.column}`)).toEqual([
+      'content/notes/other.mdx:9:4',
+      'content/notes/other.mdx:9:51',
+    ]);
+  });
+
   test('every problem of every file is reported, in file and line order', () => {
     const result = check({
       'content/notes/a.mdx': note('<Chrt />\n\n[x](/notes/nope/)', BASE_FRONTMATTER.replace('dek:', 'dec:')),
