@@ -20,8 +20,14 @@ export function buildOutput(): AstroIntegration {
   return {
     name: 'assay-build-output',
     hooks: {
-      'astro:config:setup': ({ command, updateConfig }) => {
+      'astro:config:setup': ({ command, config, updateConfig }) => {
         const build = command === 'build';
+        // The project's own integrations (versions: no history, a dropped permalink) throw author
+        // problems from their hooks, which Astro would print with its hint, location and stack.
+        if (build && process.env.ASSAY_DEBUG !== '1') {
+          for (const integration of config.integrations)
+            if (integration.name.startsWith('assay-')) reportHookProblems(integration);
+        }
         updateConfig({
           logger: { entrypoint: BUILD_LOG, config: { exitOnProblem: build } },
           vite: { plugins: [quietKnownWarnings(), ...(build ? [reportCompileProblems()] : [])] },
@@ -31,13 +37,37 @@ export function buildOutput(): AstroIntegration {
   };
 }
 
-/** The author problems an error carries, by shape: the MDX plugin renames errors it passes on. */
-export function compileProblems(error: unknown): AssayError[] {
+/**
+ * Wraps an integration's hooks, in place (Astro reads each hook when it runs it), so an author
+ * problem one throws is printed in the project format and the build exits 1; anything else
+ * is rethrown for Astro to report.
+ */
+export function reportHookProblems(
+  integration: AstroIntegration,
+  exit?: (code: number) => void,
+  print?: (text: string) => void,
+): void {
+  const hooks = integration.hooks as Record<string, ((...args: unknown[]) => unknown) | undefined>;
+  for (const [name, hook] of Object.entries(hooks)) {
+    if (!hook) continue;
+    hooks[name] = async (...args: unknown[]) => {
+      try {
+        return await hook(...args);
+      } catch (error) {
+        exitOnProblems(problemsCarried(error), exit, print);
+        throw error;
+      }
+    };
+  }
+}
+
+/** The author problems an error carries, by shape: the MDX plugin renames errors it passes on (AssayError becomes MDXError). */
+export function problemsCarried(error: unknown): AssayError[] {
   if (!error || typeof error !== 'object') return [];
   // AssayProblems carries `problems`; rolldown reports a failed build as an error carrying `errors`.
   const { problems, errors } = error as { problems?: unknown; errors?: unknown };
-  if (Array.isArray(problems)) return problems.flatMap(compileProblems);
-  if (Array.isArray(errors)) return errors.flatMap(compileProblems);
+  if (Array.isArray(problems)) return problems.flatMap(problemsCarried);
+  if (Array.isArray(errors)) return errors.flatMap(problemsCarried);
   return typeof (error as { problem?: unknown }).problem === 'string' ? [error as AssayError] : [];
 }
 
@@ -50,7 +80,7 @@ export function reportCompileProblems(exit?: (code: number) => void, print?: (te
   return {
     name: 'assay:report-compile-problems',
     buildEnd(error) {
-      if (process.env.ASSAY_DEBUG !== '1') exitOnProblems(compileProblems(error), exit, print);
+      if (process.env.ASSAY_DEBUG !== '1') exitOnProblems(problemsCarried(error), exit, print);
     },
   };
 }
