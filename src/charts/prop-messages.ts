@@ -29,8 +29,10 @@ export function issueSentence(issue: z.core.$ZodIssue, props: unknown): string {
       return `${name} ${got} is ${issue.origin === 'string' ? 'too short' : 'too small'}: the least allowed is ${issue.minimum}`;
     case 'too_big':
       return `${name} ${got} is ${issue.origin === 'string' ? 'too long' : 'too large'}: the most allowed is ${issue.maximum}`;
-    case 'unrecognized_keys':
-      return `${name} has an unknown key ${issue.keys.map((key) => `'${key}'`).join(', ')}`;
+    case 'unrecognized_keys': {
+      const key = issue.keys[0] ?? '';
+      return `${name} has an unknown key '${key}'${didYouMean(key, NESTED_KEYS)}`;
+    }
     case 'invalid_union': {
       // A union of plain types (text or a number): say which; anything richer has its hint.
       const expected = [
@@ -53,6 +55,9 @@ function pathName(path: readonly PropertyKey[]): string {
     .map((key, index) => (typeof key === 'number' ? `[${key}]` : `${index === 0 ? '' : '.'}${String(key)}`))
     .join('');
 }
+
+/** Keys of the objects inside props (annotations, rules, highlight, derived), for "did you mean". */
+const NESTED_KEYS = ['x', 'y', 'label', 'from', 'to', 'column', 'value'];
 
 function expectedInWords(expected: string): string {
   const words: Record<string, string> = {

@@ -89,6 +89,7 @@ describe('normaliseChart errors name the option, the fix and file:line', () => {
     [{ annotations: [{ x: '2024-01', label: 'x' }] }, /outside the plotted month range/],
     [{ rules: [{ y: 'high' }] }, /rules\[0\]\.y must be a number, not 'high'/],
     [{ horizontal: 'yes' }, /horizontal must be true or false, not 'yes'/],
+    [{ rules: [{ y: 657, lable: 'x' }] }, /rules\[0\] has an unknown key 'lable'; did you mean 'label'\?/],
     [{ highlight: '2024-01' }, /highlight '2024-01' is outside the plotted month range, 2025-03 to 2025-07/],
     [{ highlight: { from: '2025-06', to: '2025-04' } }, /highlight.from '2025-06' is after highlight.to '2025-04'/],
     [{ highlight: { from: '2025-04', to: '2026-09' }, type: 'line' }, /highlight.to '2026-09' is outside/],
