@@ -134,7 +134,16 @@ function mdxFiles(root: string, dir: string): string[] {
 function readPage(root: string, file: string, kind: PageKind, problems: AssayError[]): PageFile {
   // As the content layer names pages (src/content.config.ts).
   const slug = slugOf(file);
-  const page: Page = { kind, slug, file, draft: false, versions: 1, anchors: undefined, charts: 0 };
+  const page: Page = {
+    kind,
+    slug,
+    file,
+    draft: false,
+    versions: 1,
+    anchors: undefined,
+    layoutAnchors: new Set(),
+    charts: 0,
+  };
   const text = readFileSync(path.join(root, file), 'utf8');
   let scanned: ScannedMdx;
   try {
@@ -164,7 +173,7 @@ function readPage(root: string, file: string, kind: PageKind, problems: AssayErr
     page.draft = data.draft === true;
     if (Array.isArray(data.updates)) page.versions = 1 + data.updates.length;
   }
-  if (data) page.anchors = new Set([...scanned.anchors, ...layoutAnchors(kind, data)]);
+  if (data) page.layoutAnchors = new Set(layoutAnchors(kind, data));
   return { page, scanned, data, at: front.at };
 }
 

@@ -16,6 +16,8 @@ export interface Page {
   versions: number;
   /** Undefined when the file could not be read (its own problem is reported instead). */
   anchors: ReadonlySet<string> | undefined;
+  /** Ids of the page around the text (layout sections such as "sources-title"). */
+  layoutAnchors: ReadonlySet<string>;
   /** Charts on the page: their ids are content hashes, "chart-<16 hex>". */
   charts: number;
 }
@@ -120,7 +122,7 @@ function pageAddress(section: string, parts: string[]): { slug: string; version?
 }
 
 function checkAnchor(url: string, page: Page, id: string, where: string): Problem | undefined {
-  if (!page.anchors || page.anchors.has(id)) return undefined;
+  if (!page.anchors || page.anchors.has(id) || page.layoutAnchors.has(id)) return undefined;
   // Chart ids are content hashes known only after drawing; the shape and a chart must be there.
   if (CHART_ANCHOR.test(id) && page.charts > 0) return undefined;
   const ids = [...page.anchors];

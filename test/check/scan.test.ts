@@ -100,6 +100,7 @@ describe('checkLinks', () => {
     draft: false,
     versions: 1,
     anchors: new Set(['outlook']),
+    layoutAnchors: new Set(['main']),
     charts: 1,
     ...extra,
   });
@@ -116,6 +117,7 @@ describe('checkLinks', () => {
     '/events/summit/',
     '/events/summit.ics',
     '#outlook',
+    '#main',
     '#chart-0123456789abcdef',
     '/notes/',
     '/notes/page/2/',
