@@ -78,7 +78,7 @@ export function loadDataset(name: string, source: FileSource = workingTree()): D
   }
   // Data read at a commit is history: what newer checks refuse (a link not allowed now, a date
   // that rolls over, bytes that are not UTF-8) is read as before with a warning, not an error.
-  const historic = source.vintage !== undefined;
+  const historic = source.history === true || source.vintage !== undefined;
   let dataset = seen.find(
     (entry) => sameContent(entry.csv, csv) && entry.metaText === metaText && entry.historic === historic,
   )?.dataset;

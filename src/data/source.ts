@@ -14,6 +14,8 @@ export interface FileSource {
   list(dir: string): string[];
   /** The git commit these files are read at, when a version pins its data (shown in source lines). */
   readonly vintage?: { commit: string; date: Date; latest?: boolean };
+  /** Files read from git history, not the working tree: checks newer than them warn instead of failing. */
+  readonly history?: boolean;
 }
 
 /**

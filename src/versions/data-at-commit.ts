@@ -90,6 +90,7 @@ export class CommitFiles {
 export function dataAtCommit(files: CommitFiles, commit: string): FileSource {
   return {
     id: commit,
+    history: true,
     read: (file) => files.read(commit, file),
     readBytes: (file) => files.readBytes(commit, file),
     list: (dir) => files.list(commit, dir),

@@ -33,6 +33,7 @@ export function versionData(index: VersionIndex, version: Version, options: { de
   const source = index.data(commit);
   return {
     id: source.id,
+    history: source.history,
     read: (file) => source.read(file),
     readBytes: (file) => (source.readBytes ? source.readBytes(file) : undefined),
     list: (dir) => source.list(dir),
