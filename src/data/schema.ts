@@ -1,4 +1,5 @@
 import { z } from 'astro/zod';
+import { calendarDate } from '../lib/calendar-date.ts';
 import { historicUrl, safeUrl } from '../lib/safe-url.ts';
 
 /** One declared CSV column. The CSV is parsed with these types; nothing is guessed. */
@@ -66,7 +67,7 @@ export const datasetMetaSchema = z
     /** Licence or terms under which the figures are republished. */
     licence: z.string().min(1),
     /** Date the figures were last checked against the source (before versions supply a commit date). */
-    asOf: z.coerce.date().optional(),
+    asOf: calendarDate('needs the date the figures were checked, as YYYY-MM-DD, e.g. asOf: 2025-06-20').optional(),
     /** Notes readers should see with the data, e.g. how derived values were computed. */
     notes: z.string().optional(),
     /** How the CSV file is written; omit it for a plain UTF-8, comma-separated file with "." decimals. */

@@ -1,4 +1,6 @@
 import { z } from 'astro/zod';
+import { DATE_HINT, isUtcMidnight, parseCalendarDate } from '../lib/calendar-date.ts';
+import { isoDate } from '../lib/dates.ts';
 import { AssayError } from '../lib/errors.ts';
 import { safeUrl } from '../lib/safe-url.ts';
 import { didYouMean } from '../lib/suggest.ts';
@@ -8,22 +10,38 @@ import {
   canonicalTimeZone,
   isKnownTimeZone,
   isoLocalDate,
+  LOCAL_DATE_TIME_HINT,
   type LocalDateTime,
+  localDateTimeProblem,
   localToInstant,
   parseLocalDateTime,
   parseTimeOfDay,
 } from './time.ts';
 
+/**
+ * js-yaml (Astro's frontmatter parser) turns an unquoted `2025-09-22` into a Date at UTC
+ * midnight; read it back as the day written. Its text is gone there, so a rolled-over day
+ * (2025-09-31 → 1 October) is caught by the content check, which reads the YAML as text, and
+ * checkEvent refuses it by the calendar rule every date uses (src/lib/calendar-date.ts).
+ */
+const asWritten = (value: unknown) => (value instanceof Date && isUtcMidnight(value) ? isoDate(value) : value);
+
 /** A wall-clock time at the event's location, without offset: "2025-09-22T18:00", or a date alone for all-day. */
-const localDateTime = z
-  .string()
-  .regex(
-    /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2})?$/,
-    'expected a local date-time such as 2025-09-22T18:00 (no offset) or a date such as 2025-09-22',
-  );
+const localDateTime = z.preprocess(
+  asWritten,
+  z
+    .string()
+    .regex(
+      /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2})?$/,
+      'expected a local date-time such as 2025-09-22T18:00 (no offset) or a date such as 2025-09-22',
+    ),
+);
 
 /** A calendar date, "2025-09-22". */
-const localDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date such as 2025-09-22');
+const localDate = z.preprocess(
+  asWritten,
+  z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date such as 2025-09-22'),
+);
 
 /** A wall-clock time of day, "18:00" (24-hour; "24:00" ends a session at midnight). */
 const timeOfDay = z.string().regex(/^\d{2}:\d{2}$/, 'expected a 24-hour time such as 18:00');
@@ -209,15 +227,17 @@ type Ctx = z.RefinementCtx<EventFrontmatter>;
 
 /** Cross-field rules zod cannot express per field; each issue carries the field's path. */
 function checkEvent(event: EventFrontmatter, ctx: Ctx): void {
-  const issue = (path: (string | number)[], message: string) => ctx.addIssue({ code: 'custom', path, message });
+  // A hint rides in `params.hint`, which the content check prints under the problem.
+  const issue: Report = (path, message, hint) =>
+    ctx.addIssue({ code: 'custom', path, message, ...(hint ? { params: { hint } } : {}) });
 
   const zoneOk = checkTimeZone(event.timezone, (message) => issue(['timezone'], message));
   const start = parseLocalDateTime(event.start);
   const end = parseLocalDateTime(event.end);
-  if (!start) issue(['start'], `'${event.start}' is not a real date and time`);
-  if (!end) issue(['end'], `'${event.end}' is not a real date and time`);
-  if (event.previousStart && !parseLocalDateTime(event.previousStart)) {
-    issue(['previousStart'], `'${event.previousStart}' is not a real date and time`);
+  for (const field of ['start', 'end', 'previousStart'] as const) {
+    const text = event[field];
+    const problem = text === undefined ? undefined : localDateTimeProblem(text);
+    if (problem) issue([field], problem, LOCAL_DATE_TIME_HINT);
   }
   if (event.previousStart && event.status !== 'rescheduled' && event.status !== 'postponed') {
     issue(
@@ -265,7 +285,7 @@ function basic(local: LocalDateTime): string {
   return `${isoLocalDate(local)}T${String(local.hour).padStart(2, '0')}:${String(local.minute).padStart(2, '0')}`;
 }
 
-type Report = (path: (string | number)[], message: string) => void;
+type Report = (path: (string | number)[], message: string, hint?: string) => void;
 
 function checkDays(event: EventFrontmatter, start: LocalDateTime, end: LocalDateTime, issue: Report): void {
   const first = isoLocalDate(start);
@@ -273,8 +293,9 @@ function checkDays(event: EventFrontmatter, start: LocalDateTime, end: LocalDate
   const speakerNames = event.speakers.map((speaker) => speaker.name);
   const seen = new Set<string>();
   event.days.forEach((day, d) => {
-    if (!parseLocalDateTime(day.date)) {
-      issue(['days', d, 'date'], `'${day.date}' is not a real date`);
+    const problem = parseCalendarDate(day.date).problem;
+    if (problem) {
+      issue(['days', d, 'date'], problem, DATE_HINT);
       return;
     }
     if (day.date < first || day.date > last) {

@@ -5,6 +5,7 @@
  * else (UTC instants, offsets, "EDT") is derived here from the platform's Intl time-zone
  * data, so there is no hand-written DST table to go stale.
  */
+import { calendarProblem, DATE_FORM, MONTH_NAMES } from '../lib/calendar-date.ts';
 
 /** A calendar date and optional wall-clock time, as the author wrote it. */
 export interface LocalDateTime {
@@ -27,14 +28,36 @@ const DAY = 86_400_000;
 
 /** Parses "2025-09-22" or "2025-09-22T18:00"; undefined when it is not a real date and time. */
 export function parseLocalDateTime(text: string): LocalDateTime | undefined {
+  const read = readLocalDateTime(text);
+  return typeof read === 'string' ? undefined : read;
+}
+
+/**
+ * Why `text` is not a local date or date-time, in a sentence naming the expected form;
+ * undefined when it is one. Days are checked by the same calendar rule as every other date.
+ */
+export function localDateTimeProblem(text: string): string | undefined {
+  const read = readLocalDateTime(text);
+  return typeof read === 'string' ? read : undefined;
+}
+
+const LOCAL_FORM = `${DATE_FORM} or ${DATE_FORM}THH:MM`;
+
+/** What to do about a local date-time that is not one. */
+export const LOCAL_DATE_TIME_HINT = `write a day that exists, as ${DATE_FORM} (all day) or ${DATE_FORM}THH:MM local time, e.g. 2025-09-22T18:00`;
+
+function readLocalDateTime(text: string): LocalDateTime | string {
   const match = LOCAL_PATTERN.exec(text);
-  if (!match) return undefined;
+  if (!match) return `'${text}' is not a date or local date-time in the form ${LOCAL_FORM}, e.g. 2025-09-22T18:00`;
   const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
   const hasTime = match[4] !== undefined;
   const hour = hasTime ? Number(match[4]) : 0;
   const minute = hasTime ? Number(match[5]) : 0;
-  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return undefined;
-  if (hour > 23 || minute > 59) return undefined;
+  const problem =
+    calendarProblem(year, month, day) ??
+    (hour > 23 ? `there is no hour ${hour}` : minute > 59 ? `there is no minute ${minute}` : undefined);
+  if (problem)
+    return `'${text}' is not a real ${hasTime ? 'date and time' : 'date'} (${problem}); expected ${LOCAL_FORM}`;
   return { year, month, day, hour, minute, hasTime };
 }
 
@@ -46,10 +69,6 @@ export function parseTimeOfDay(text: string): number | undefined {
   // 24:00 closes a session that runs to midnight.
   if (hour === 24 && minute === 0) return 24 * 60;
   return hour <= 23 && minute <= 59 ? hour * 60 + minute : undefined;
-}
-
-function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
 /** "2025-09-22": the date part, as written, for comparisons and machine-readable output. */
@@ -211,24 +230,9 @@ export function zoneCity(zone: string): string {
   return (zone.split('/').at(-1) ?? zone).replaceAll('_', ' ');
 }
 
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-
 /** "22 September 2025". */
 export function formatLocalDate(local: LocalDateTime): string {
-  return `${local.day} ${MONTHS[local.month - 1]} ${local.year}`;
+  return `${local.day} ${MONTH_NAMES[local.month - 1]} ${local.year}`;
 }
 
 /** "Monday 22 September 2025" (weekday from the calendar date, not from any zone). */
@@ -251,7 +255,7 @@ export function formatLocalTime(local: LocalDateTime): string {
  */
 export function formatDateRange(start: LocalDateTime, end: LocalDateTime): string {
   if (start.year !== end.year) return `${formatLocalDate(start)} – ${formatLocalDate(end)}`;
-  if (start.month !== end.month) return `${start.day} ${MONTHS[start.month - 1]} – ${formatLocalDate(end)}`;
+  if (start.month !== end.month) return `${start.day} ${MONTH_NAMES[start.month - 1]} – ${formatLocalDate(end)}`;
   if (start.day !== end.day) return `${start.day}–${formatLocalDate(end)}`;
   return formatLocalDate(start);
 }

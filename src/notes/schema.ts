@@ -1,4 +1,5 @@
 import { z } from 'astro/zod';
+import { calendarDate } from '../lib/calendar-date.ts';
 import { historicUrl, safeUrl } from '../lib/safe-url.ts';
 import { updatesSchema } from '../lib/updates-schema.ts';
 
@@ -19,8 +20,8 @@ export const noteSchema = z
     title: z.string({ error: 'needs a headline, e.g. title: "China\'s magnet exports fell 77% in two months"' }).min(1),
     /** One-sentence summary shown under the headline, in lists, feeds and previews. */
     dek: z.string({ error: 'needs a one-sentence summary, e.g. dek: "May shipments fell to 1,238 tonnes."' }).min(1),
-    /** Date the note was first published (YYYY-MM-DD). */
-    published: z.coerce.date({ error: 'needs the first publication date as YYYY-MM-DD, e.g. published: 2025-06-20' }),
+    /** Date the note was first published (YYYY-MM-DD): a day that exists, read strictly (src/lib/calendar-date.ts). */
+    published: calendarDate('needs the first publication date as YYYY-MM-DD, e.g. published: 2025-06-20'),
     /** The month the note is about, as YYYY-MM; notes are archived by it. */
     edition: month,
     /** Names of the analysts who wrote it. */

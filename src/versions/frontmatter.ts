@@ -1,8 +1,13 @@
 import { parse as parseYaml } from 'yaml';
+import { readCalendarDate } from '../lib/calendar-date.ts';
 
 /** One `updates` entry as read from a note or event at some commit. */
 export interface UpdateEntry {
-  /** When the change was published, as the author wrote it (UTC midnight for a plain date). */
+  /**
+   * When the change was published: UTC midnight of the day written, read by the same strict
+   * parser as the pages (src/lib/calendar-date.ts); undefined when history holds a day that
+   * does not exist or another form, which versions treat as undated rather than failing.
+   */
   date: Date | undefined;
   /** What changed: "Corrected April US figure". */
   summary: string;
@@ -39,21 +44,13 @@ export function readVersionFrontmatter(text: string): VersionFrontmatter | undef
   const record = data as Record<string, unknown>;
   const updates = Array.isArray(record.updates) ? record.updates.map(toEntry) : [];
   const aliases = Array.isArray(record.aliases) ? record.aliases.filter((a): a is string => typeof a === 'string') : [];
-  return { updates, published: toDate(record.published), aliases };
+  return { updates, published: readCalendarDate(record.published), aliases };
 }
 
 function toEntry(raw: unknown): UpdateEntry {
   if (raw === null || typeof raw !== 'object') return { date: undefined, summary: String(raw ?? '') };
   const entry = raw as Record<string, unknown>;
-  return { date: toDate(entry.date), summary: typeof entry.summary === 'string' ? entry.summary : '' };
-}
-
-/** YAML gives plain strings for dates (the yaml package's core schema); read them as UTC dates like z.coerce.date. */
-function toDate(value: unknown): Date | undefined {
-  if (value instanceof Date) return Number.isNaN(value.getTime()) ? undefined : value;
-  if (typeof value !== 'string' && typeof value !== 'number') return undefined;
-  const date = new Date(value);
-  return Number.isNaN(date.getTime()) ? undefined : date;
+  return { date: readCalendarDate(entry.date), summary: typeof entry.summary === 'string' ? entry.summary : '' };
 }
 
 /**

@@ -38,6 +38,25 @@ describe('event schema', () => {
     expect(problems({ end: '2025-09-23T17:00-04:00' })).toMatch(/^- end: expected a local date-time/m);
   });
 
+  it('refuses days that do not exist (2025-09-31) with the reason, by the calendar rule every date uses', () => {
+    expect(problems({ start: '2025-09-31', end: '2025-10-01' })).toMatch(
+      /^- start: '2025-09-31' is not a real date \(September 2025 has 30 days\); expected YYYY-MM-DD or YYYY-MM-DDTHH:MM$/m,
+    );
+    expect(problems({ start: '2025-09-30', end: '2025-10-01', days: [{ date: '2025-09-31' }] })).toMatch(
+      /^- days\.0\.date: '2025-09-31' is not a real date \(September 2025 has 30 days\); expected YYYY-MM-DD$/m,
+    );
+  });
+
+  it('reads an unquoted date (a Date at UTC midnight from js-yaml) as the day written', () => {
+    const day = (text: string) => new Date(`${text}T00:00:00Z`);
+    const event = eventSchema.parse(
+      eventInput({ start: day('2025-09-22'), end: day('2025-09-24'), days: [{ date: day('2025-09-23') }] }),
+    );
+    expect([event.start, event.end, event.days[0]?.date]).toEqual(['2025-09-22', '2025-09-24', '2025-09-23']);
+    // A Date with a time was written as a timestamp, not a local date: still refused.
+    expect(problems({ start: new Date('2025-09-22T18:00:00Z') })).toMatch(/^- start: /m);
+  });
+
   it('rejects an unknown time zone with a suggestion, naming timezone', () => {
     const message = problems({ timezone: 'America/Toranto' });
     expect(message).toMatch(/^- timezone: unknown time zone 'America\/Toranto'; did you mean 'America\/Toronto'\?/m);
