@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { parseCalendarDate } from './calendar-date.ts';
 import { AssayError } from './errors.ts';
 
 /**
@@ -11,8 +12,12 @@ import { AssayError } from './errors.ts';
 export function resolveBuildDate(env: NodeJS.ProcessEnv = process.env, headCommitDate = gitHeadDate): Date {
   const explicit = env.ASSAY_BUILD_DATE?.trim();
   if (explicit) {
-    const date = new Date(/^\d{4}-\d{2}-\d{2}$/.test(explicit) ? `${explicit}T00:00:00Z` : explicit);
-    if (Number.isNaN(date.getTime())) {
+    // The calendar rule every date follows (no 2025-09-31 read as 1 October), and a
+    // date-time only with its offset: without one, Date would read it in the machine's zone.
+    const day = parseCalendarDate(explicit.slice(0, 10));
+    const withOffset = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(explicit);
+    const date = explicit.length === 10 ? day.date : withOffset && day.date ? new Date(explicit) : undefined;
+    if (!date || Number.isNaN(date.getTime())) {
       throw new AssayError(`ASSAY_BUILD_DATE='${explicit}' is not a date`, {
         hint: 'use an ISO date such as 2025-09-30 or 2025-09-30T12:00:00Z',
       });

@@ -23,5 +23,12 @@ describe('resolveBuildDate', () => {
       /ASSAY_BUILD_DATE='soon' is not a date/,
     );
     expect(() => resolveBuildDate({ SOURCE_DATE_EPOCH: '1.5' }, noGit)).toThrow(/not a whole number/);
+    // A day that does not exist, or a time without its offset (read in the machine's zone), is refused.
+    for (const value of ['2025-09-31', '2025-13-01', '2025-09-31T12:00:00Z', '2025-09-30T12:00']) {
+      expect(() => resolveBuildDate({ ASSAY_BUILD_DATE: value }, noGit), value).toThrow(/is not a date/);
+    }
+    expect(resolveBuildDate({ ASSAY_BUILD_DATE: '2025-09-30T12:00:00-04:00' }, noGit).toISOString()).toBe(
+      '2025-09-30T16:00:00.000Z',
+    );
   });
 });
