@@ -119,17 +119,23 @@ export function readCalendarDate(value: unknown): Date | undefined {
  * any reader of js-yaml's output.
  */
 export function calendarDate(required: string) {
-  return z.unknown().transform((value, ctx): Date => {
-    if (value instanceof Date && !Number.isNaN(value.getTime())) return value;
-    if (typeof value === 'string') {
-      const result = parseCalendarDate(value.trim());
-      if (result.date) return result.date;
-      ctx.addIssue({ code: 'custom', message: result.problem, input: value, params: { hint: DATE_HINT } });
-      return z.NEVER;
-    }
-    ctx.addIssue({ code: 'invalid_type', expected: 'date', message: required, input: value });
-    return z.NEVER;
-  });
+  return (
+    z
+      .unknown()
+      .transform((value, ctx): Date => {
+        if (value instanceof Date && !Number.isNaN(value.getTime())) return value;
+        if (typeof value === 'string') {
+          const result = parseCalendarDate(value.trim());
+          if (result.date) return result.date;
+          ctx.addIssue({ code: 'custom', message: result.problem, input: value, params: { hint: DATE_HINT } });
+          return z.NEVER;
+        }
+        ctx.addIssue({ code: 'invalid_type', expected: 'date', message: required, input: value });
+        return z.NEVER;
+      })
+      // What editors see in the collection's JSON schema (Astro writes it from the input side).
+      .meta({ type: 'string', format: 'date', description: `a calendar date, ${DATE_FORM}` })
+  );
 }
 
 /**

@@ -1,5 +1,6 @@
 /** Date formatting for readers. All dates are calendar dates in UTC (content dates carry no time). */
 
+import { parseCalendarMonth } from './calendar-date.ts';
 import { memoised } from './memo.ts';
 
 const dayFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
@@ -18,9 +19,9 @@ export function isoDate(date: Date): string {
   return date.toISOString().slice(0, 10);
 }
 
-/** A YYYY-MM edition as a Date at the first of the month (UTC). */
+/** A YYYY-MM edition as a Date at the first of the month (UTC); Invalid Date for a month that does not exist. */
 export function editionDate(edition: string): Date {
-  return new Date(`${edition}-01T00:00:00Z`);
+  return parseCalendarMonth(edition).date ?? new Date(Number.NaN);
 }
 
 /** "May 2025" for an edition month "2025-05". */

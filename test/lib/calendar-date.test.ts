@@ -8,6 +8,7 @@ import {
   readCalendarDate,
   strictUtcParse,
 } from '../../src/lib/calendar-date.ts';
+import { editionDate } from '../../src/lib/dates.ts';
 import { checkFileDates, checkFrontmatterDates } from '../../src/lib/frontmatter-dates.ts';
 import { readVersionFrontmatter } from '../../src/versions/frontmatter.ts';
 
@@ -78,6 +79,11 @@ describe('parseCalendarDate', () => {
 describe('parseCalendarMonth', () => {
   it('reads YYYY-MM as the first of the month, UTC', () => {
     expect(iso(parseCalendarMonth('2025-06').date)).toBe('2025-06-01T00:00:00.000Z');
+  });
+
+  it('is what edition months are read with', () => {
+    expect(iso(editionDate('2025-06'))).toBe('2025-06-01T00:00:00.000Z');
+    expect(editionDate('2025-13').getTime()).toBeNaN();
   });
 
   it('refuses month 13 and other forms', () => {
