@@ -8,6 +8,7 @@ import { buildOutput } from './src/integrations/build-output.ts';
 import { chartAssets } from './src/integrations/chart-assets.ts';
 import { contentCheck } from './src/integrations/content-check.ts';
 import { securityHeaders } from './src/integrations/headers.ts';
+import { safeLinks } from './src/integrations/safe-links.ts';
 import { sourceLines } from './src/integrations/source-lines.ts';
 import { versions } from './src/integrations/versions.ts';
 import { site } from './src/site.config.ts';
@@ -20,7 +21,7 @@ export default defineConfig({
   // thread (src/workers/), the main thread renders the next, so both cores work.
   build: { format: 'directory', inlineStylesheets: 'never', concurrency: 4 },
   markdown: {
-    processor: satteri({ mdastPlugins: [sourceLines] }),
+    processor: satteri({ mdastPlugins: [sourceLines, safeLinks] }),
   },
   integrations: [
     buildOutput(),

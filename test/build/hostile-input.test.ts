@@ -185,6 +185,8 @@ sources:
     url: ${y(link)}
 ${fixed ? 'updates:\n  - date: 2025-10-01\n    summary: Fixed the source link\n' : ''}---
 
+See [the agency](${fixed ? link : 'javascript:alert(2)'}).
+
 <Chart data="old-source" type="bar" x="month" y="value" />
 `,
   };
@@ -310,6 +312,9 @@ describe('a site built from hostile input', () => {
     const line = v1.querySelector('figure.chart .chart__source');
     expect(line?.textContent).toContain('Old agency');
     expect([...(line?.querySelectorAll('a') ?? [])].filter((a) => a.textContent?.includes('Old agency'))).toEqual([]);
+    // A link in its text that would run code is its text alone (the global checks find no javascript: URL).
+    expect(v1.body.textContent).toContain('See the agency.');
+    expect(site.output).toMatch(/warning: \.assay\/versions\/notes\/old-links\/v1\.mdx:\d+:\d+ link 'javascript:/);
     const latest = parseHTML(read('notes/old-links/index.html')).document;
     expect([...latest.querySelectorAll('a')].map((a) => a.getAttribute('href'))).toContain('https://example.com/fixed');
   });
