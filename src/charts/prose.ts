@@ -86,6 +86,7 @@ function lookup(
     if (!spec) {
       return fail(
         `column '${name}' (option ${option}) not found in ${dataset.file}; columns are ${dataset.columns.join(', ')}${didYouMean(name, dataset.columns)}`,
+        `set ${option} to one of the columns above`,
       );
     }
     return { name, label: spec.label ?? name, type: spec.type, column: spec };

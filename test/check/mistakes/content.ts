@@ -347,4 +347,32 @@ export const mistakes: Mistake[] = [
     },
     fix: 'Write the value in the tag, e.g. `rules={[{ y: 657, label: "2024 average" }]}`.',
   },
+  {
+    title: 'A misspelt column in a Value',
+    files: { [BASE_NOTE]: note('May: <Value data="china-magnet-exports-world" at="2025-05" column="tonne" />.') },
+    expect: {
+      file: BASE_NOTE,
+      line: BODY_LINE,
+      column: 6,
+      problem:
+        "<Value data=\"china-magnet-exports-world\">: column 'tonne' (option column) not found in data/china-magnet-exports-world.csv; columns are month, tonnes, basis; did you mean 'tonnes'?",
+      hint: 'set column to one of the columns above',
+    },
+    fix: "Name a column of the dataset's CSV header; the message lists them.",
+  },
+  {
+    title: 'A change from a row the data does not have',
+    files: {
+      [BASE_NOTE]: note('Since January: <Change data="china-magnet-exports-world" from="2025-01" to="2025-05" />.'),
+    },
+    expect: {
+      file: BASE_NOTE,
+      line: BODY_LINE,
+      column: 16,
+      problem:
+        "<Change data=\"china-magnet-exports-world\">: no row with month = '2025-01' in data/china-magnet-exports-world.csv; did you mean '2025-03'?",
+      hint: /^month values are 2024-07, 2025-03/,
+    },
+    fix: 'Use `from` and `to` values the key column has; the hint lists them.',
+  },
 ];
