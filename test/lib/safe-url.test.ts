@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { loadDataset } from '../../src/data/load.ts';
 import type { FileSource } from '../../src/data/source.ts';
-import { historicUrl, isSafeUrl, safeUrl, urlProblem } from '../../src/lib/safe-url.ts';
+import type { AssayError } from '../../src/lib/errors.ts';
+import { checkedUrl, historicUrl, isSafeUrl, safeUrl, urlProblem } from '../../src/lib/safe-url.ts';
 import { noteSchema, noteVersionSchema } from '../../src/notes/schema.ts';
 
 describe('isSafeUrl', () => {
@@ -137,5 +138,29 @@ describe('earlier versions keep building', () => {
     expect(() => loadDataset('d', source())).toThrow(/source\.url.*javascript: scheme is not allowed/s);
     const old = loadDataset('d', source({ commit: 'abc1234', date: new Date('2025-01-01T00:00:00Z') }));
     expect(old.meta.source).toEqual({ name: 'Agency', url: undefined });
+  });
+});
+
+describe('site settings', () => {
+  it('a site URL that is not a web address fails naming the setting', () => {
+    expect(
+      checkedUrl('https://research.example.org', { field: 'ASSAY_SITE_URL' }, { mailto: false, sitePath: false }),
+    ).toBe('https://research.example.org');
+    const error = (() => {
+      try {
+        checkedUrl(
+          'javascript:alert(1)',
+          { file: 'src/site.config.ts', field: 'url' },
+          { mailto: false, sitePath: false },
+        );
+      } catch (caught) {
+        return caught as AssayError;
+      }
+    })();
+    expect(error).toMatchObject({
+      file: 'src/site.config.ts',
+      problem:
+        "url: 'javascript:alert(1)' is not an allowed link: the javascript: scheme is not allowed (links must be https: or http:)",
+    });
   });
 });
