@@ -1,7 +1,7 @@
 /** Entry of a worker thread: runs tasks from src/workers/tasks.ts for the pool in pool.ts. */
 import { parentPort } from 'node:worker_threads';
 import { threadCpuMs } from './cpu.ts';
-import { serialiseError, type TaskReply, type TaskRequest } from './pool.ts';
+import { serialiseError, type TaskReply, type TaskRequest, turnEventLoop } from './pool.ts';
 import { tasks } from './tasks.ts';
 
 parentPort?.on('message', async (request: TaskRequest) => {
@@ -25,9 +25,7 @@ parentPort?.on('message', async (request: TaskRequest) => {
   // Tasks run to completion one at a time (none awaits real I/O), so this is the task's own time.
   reply.threadMs = threadCpuMs();
   reply.cpuMs = reply.threadMs - started;
-  // Let the event loop turn before replying. resvg's images live in native memory, freed by
-  // finalizers that Node runs from the loop's check phase; tasks queued back to back never let
-  // it get there, and 300 PNGs held 2.8 GB until the worker ended (568 MB with this turn).
-  await new Promise((resolve) => setImmediate(resolve));
+  // Before the reply, so the next queued task starts after native memory is freed.
+  await turnEventLoop();
   parentPort?.postMessage(reply, transfer);
 });
