@@ -142,7 +142,13 @@ function sentence(issue: z.core.$ZodIssue, data: unknown, kind: FrontmatterKind)
   if (issue.code === 'invalid_type' && issue.expected === 'date') {
     return `${pathName(issue.path)} ${describeValue(value)} is not a date`;
   }
-  return issueSentence(issue, data);
+  // issueSentence names the field as props are named ("aliases[0]"); frontmatter fields read
+  // as the content layer names them ("aliases.0").
+  const text = issueSentence(issue, data);
+  const propName = issue.path
+    .map((key, i) => (typeof key === 'number' ? `[${key}]` : `${i === 0 ? '' : '.'}${String(key)}`))
+    .join('');
+  return text.startsWith(propName) ? `${pathName(issue.path)}${text.slice(propName.length)}` : text;
 }
 
 function hint(issue: z.core.$ZodIssue, data: unknown, kind: FrontmatterKind): string {

@@ -7,6 +7,7 @@ import { slugOf } from '../integrations/content-slugs.ts';
 import { AssayError, problemsOf } from '../lib/errors.ts';
 import { closest } from '../lib/suggest.ts';
 import { noteSchema } from '../notes/schema.ts';
+import { normaliseUrl } from '../versions/permalinks.ts';
 import { checkComponent, type DatasetLookup } from './components.ts';
 import { type FrontmatterKind, readFrontmatter, validateFrontmatter } from './frontmatter.ts';
 import { checkLinks, type Page, type PageKind, type Site } from './links.ts';
@@ -64,11 +65,13 @@ export function checkContent(root: string): CheckResult {
     for (const page of pages) if (!site[kind].has(page.slug)) (site[kind] as Map<string, Page>).set(page.slug, page);
   }
 
+  const aliasOwners = new Map<string, Page>();
   let charts = 0;
   for (const { page, scanned, data, at } of files) {
     if (!scanned) continue;
     problems.push(...checkLinks(page, scanned.links, site));
     if (page.kind === 'event') problems.push(...relatedNotes(page, data, at, site));
+    problems.push(...aliasProblems(page, data, at, site, aliasOwners));
     for (const use of scanned.components) {
       if (use.name === 'Chart') charts++;
       if (scanned.ownNames.has(use.name)) continue;
@@ -199,6 +202,51 @@ function layoutAnchors(kind: PageKind, data: Record<string, unknown>): string[] 
     if (typeof date === 'string') ids.push(`day-${date}`);
   }
   return ids;
+}
+
+/**
+ * `aliases` redirect old addresses here. One that is another page's address, or another
+ * file's alias, would be refused only after the whole build (src/versions/permalinks.ts);
+ * here it is found at its line. `owners` collects the aliases seen so far.
+ */
+function aliasProblems(
+  page: Page,
+  data: Record<string, unknown> | undefined,
+  at: PageFile['at'],
+  site: Site,
+  owners: Map<string, Page>,
+): AssayError[] {
+  const aliases = data?.aliases;
+  if (!Array.isArray(aliases)) return [];
+  const problems: AssayError[] = [];
+  aliases.forEach((alias, index) => {
+    if (typeof alias !== 'string' || !alias.startsWith('/')) return;
+    const url = normaliseUrl(alias);
+    const place = { file: page.file, ...at(['aliases', index]) };
+    const match = /^\/(notes|events)\/([^/]+)\/$/.exec(url);
+    const target = match ? site[match[1] === 'notes' ? 'note' : 'event'].get(match[2] as string) : undefined;
+    if (target && target !== page) {
+      problems.push(
+        new AssayError(`aliases.${index}: ${url} is the address of ${target.file}, so it cannot also redirect here`, {
+          ...place,
+          hint: 'list only addresses no page has any more, e.g. the old address of a renamed note',
+        }),
+      );
+      return;
+    }
+    const owner = owners.get(url);
+    if (owner && owner !== page) {
+      problems.push(
+        new AssayError(`aliases.${index}: ${url} is also an alias of ${owner.file}; it can redirect to one page only`, {
+          ...place,
+          hint: 'keep the alias on the page that replaced the old one, and remove it from the other',
+        }),
+      );
+      return;
+    }
+    owners.set(url, page);
+  });
+  return problems;
 }
 
 /** An event's `relatedNotes` must name published notes: the page lists them. */

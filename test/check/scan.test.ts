@@ -220,6 +220,17 @@ describe('checkContent on a site', () => {
     expect(result.datasets).toBe(4);
   });
 
+  test('one old address as the alias of two notes is reported at the second', () => {
+    const result = check({
+      'content/notes/a.mdx': note('A.', `${BASE_FRONTMATTER}\naliases: [/notes/old/]`),
+      'content/notes/b.mdx': note('B.', `${BASE_FRONTMATTER}\naliases:\n  - /notes/old`),
+    });
+    expect(formatProblems(result.problems)).toBe(
+      'content/notes/b.mdx:8:5 aliases.0: /notes/old/ is also an alias of content/notes/a.mdx; it can redirect to one page only\n' +
+        '  hint: keep the alias on the page that replaced the old one, and remove it from the other',
+    );
+  });
+
   test('a .yml without its CSV is reported', () => {
     const result = check({ 'data/china-magnet-exports-us.csv': null });
     expect(result.problems.map((p) => p.problem)).toContain(

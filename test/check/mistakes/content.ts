@@ -375,4 +375,19 @@ export const mistakes: Mistake[] = [
     },
     fix: 'Use `from` and `to` values the key column has; the hint lists them.',
   },
+  {
+    title: "An alias that is another note's address",
+    files: {
+      'content/notes/june.mdx': note('A second note.'),
+      [BASE_NOTE]: note(CHART, `${BASE_FRONTMATTER}\naliases: [/notes/june/]`),
+    },
+    expect: {
+      file: BASE_NOTE,
+      line: 7,
+      column: 11,
+      problem: 'aliases.0: /notes/june/ is the address of content/notes/june.mdx, so it cannot also redirect here',
+      hint: 'list only addresses no page has any more, e.g. the old address of a renamed note',
+    },
+    fix: 'Remove the alias: `aliases` lists old addresses that no page has any more.',
+  },
 ];
