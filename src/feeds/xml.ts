@@ -6,6 +6,7 @@ import { XMLBuilder } from 'fast-xml-parser';
  * make the whole feed unreadable to a conforming parser, so they are dropped.
  */
 const NOT_XML =
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: finding the characters XML forbids is the point
   /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
 /** `text` without the characters XML 1.0 cannot carry. */
