@@ -5,6 +5,7 @@ import { checkContent } from '../../src/check/index.ts';
 import { checkLinks, type Page, type Site } from '../../src/check/links.ts';
 import { scanMdx } from '../../src/check/scan.ts';
 import { formatProblems } from '../../src/lib/errors.ts';
+import { scaffold } from '../../src/lib/scaffold.ts';
 import { BASE_FRONTMATTER, BASE_NOTE, baseFile, note } from './base.ts';
 import { siteWith } from './catalog.ts';
 
@@ -229,6 +230,19 @@ describe('checkContent on a site', () => {
       'content/notes/b.mdx:8:5 aliases.0: /notes/old/ is also an alias of content/notes/a.mdx; it can redirect to one page only\n' +
         '  hint: keep the alias on the page that replaced the old one, and remove it from the other',
     );
+  });
+
+  test('what npm run new writes checks clean', () => {
+    const date = new Date('2025-08-01T00:00:00Z');
+    const files = Object.fromEntries(
+      (['note', 'event'] as const).map((kind) => {
+        const { file, text } = scaffold(kind, `new-${kind}`, { date });
+        return [file, text];
+      }),
+    );
+    const result = check(files);
+    expect(formatProblems(result.problems)).toBe('');
+    expect(result).toMatchObject({ notes: 2, events: 2 });
   });
 
   test('a .yml without its CSV is reported', () => {
