@@ -5,12 +5,11 @@ import { type FileSource, workingTree } from '../data/source.ts';
 import { eventSchema } from '../events/schema.ts';
 import { slugOf } from '../integrations/content-slugs.ts';
 import { AssayError, problemsOf } from '../lib/errors.ts';
-import { closest } from '../lib/suggest.ts';
 import { noteSchema } from '../notes/schema.ts';
 import { normaliseUrl } from '../versions/permalinks.ts';
 import { checkComponent, type DatasetLookup } from './components.ts';
 import { type FrontmatterKind, readFrontmatter, validateFrontmatter } from './frontmatter.ts';
-import { checkLinks, type Page, type PageKind, type Site } from './links.ts';
+import { checkLinks, type Page, type PageKind, type Site, suggestSlug } from './links.ts';
 import { byCodeUnit } from './order.ts';
 import { type ScannedMdx, scanMdx } from './scan.ts';
 import { checkSlugs } from './slugs.ts';
@@ -67,11 +66,12 @@ export function checkContent(root: string): CheckResult {
 
   const aliasOwners = new Map<string, Page>();
   let charts = 0;
-  for (const { page, scanned, data, at } of files) {
+  for (const file of files) {
+    const { page, scanned } = file;
     if (!scanned) continue;
     problems.push(...checkLinks(page, scanned.links, site));
-    if (page.kind === 'event') problems.push(...relatedNotes(page, data, at, site));
-    problems.push(...aliasProblems(page, data, at, site, aliasOwners));
+    if (page.kind === 'event') problems.push(...relatedNotes(file, site));
+    problems.push(...aliasProblems(file, site, aliasOwners));
     for (const use of scanned.components) {
       if (use.name === 'Chart') charts++;
       if (scanned.ownNames.has(use.name)) continue;
@@ -204,85 +204,62 @@ function layoutAnchors(kind: PageKind, data: Record<string, unknown>): string[] 
   return ids;
 }
 
+/** The text items of a list field, each with its index (for its place in the file). */
+function textItems(data: Record<string, unknown> | undefined, field: string): [string, number][] {
+  const list = data?.[field];
+  if (!Array.isArray(list)) return [];
+  return list.flatMap((item, index): [string, number][] => (typeof item === 'string' ? [[item, index]] : []));
+}
+
 /**
  * `aliases` redirect old addresses here. One that is another page's address, or another
  * file's alias, would be refused only after the whole build (src/versions/permalinks.ts);
  * here it is found at its line. `owners` collects the aliases seen so far.
  */
-function aliasProblems(
-  page: Page,
-  data: Record<string, unknown> | undefined,
-  at: PageFile['at'],
-  site: Site,
-  owners: Map<string, Page>,
-): AssayError[] {
-  const aliases = data?.aliases;
-  if (!Array.isArray(aliases)) return [];
+function aliasProblems(file: PageFile, site: Site, owners: Map<string, Page>): AssayError[] {
+  const { page, data, at } = file;
   const problems: AssayError[] = [];
-  aliases.forEach((alias, index) => {
-    if (typeof alias !== 'string' || !alias.startsWith('/')) return;
+  for (const [alias, index] of textItems(data, 'aliases')) {
+    if (!alias.startsWith('/')) continue; // the schema refuses it
     const url = normaliseUrl(alias);
-    const place = { file: page.file, ...at(['aliases', index]) };
+    const problem = (text: string, hint: string) =>
+      problems.push(new AssayError(`aliases.${index}: ${text}`, { file: page.file, ...at(['aliases', index]), hint }));
     const match = /^\/(notes|events)\/([^/]+)\/$/.exec(url);
     const target = match ? site[match[1] === 'notes' ? 'note' : 'event'].get(match[2] as string) : undefined;
-    if (target && target !== page) {
-      problems.push(
-        new AssayError(`aliases.${index}: ${url} is the address of ${target.file}, so it cannot also redirect here`, {
-          ...place,
-          hint: 'list only addresses no page has any more, e.g. the old address of a renamed note',
-        }),
-      );
-      return;
-    }
     const owner = owners.get(url);
-    if (owner && owner !== page) {
-      problems.push(
-        new AssayError(`aliases.${index}: ${url} is also an alias of ${owner.file}; it can redirect to one page only`, {
-          ...place,
-          hint: 'keep the alias on the page that replaced the old one, and remove it from the other',
-        }),
+    if (target && target !== page) {
+      problem(
+        `${url} is the address of ${target.file}, so it cannot also redirect here`,
+        'list only addresses no page has any more, e.g. the old address of a renamed note',
       );
-      return;
-    }
-    owners.set(url, page);
-  });
+    } else if (owner && owner !== page) {
+      problem(
+        `${url} is also an alias of ${owner.file}; it can redirect to one page only`,
+        'keep the alias on the page that replaced the old one, and remove it from the other',
+      );
+    } else owners.set(url, page);
+  }
   return problems;
 }
 
 /** An event's `relatedNotes` must name published notes: the page lists them. */
-function relatedNotes(
-  page: Page,
-  data: Record<string, unknown> | undefined,
-  at: PageFile['at'],
-  site: Site,
-): AssayError[] {
-  const slugs = data?.relatedNotes;
-  if (!Array.isArray(slugs)) return [];
+function relatedNotes(file: PageFile, site: Site): AssayError[] {
   const problems: AssayError[] = [];
-  slugs.forEach((slug, index) => {
-    if (typeof slug !== 'string') return;
+  for (const [slug, index] of textItems(file.data, 'relatedNotes')) {
     const note = site.note.get(slug);
-    if (note && !note.draft) return;
+    if (note && !note.draft) continue;
     const problem = note
       ? `relatedNotes: note '${slug}' is a draft, so it is not published`
       : `relatedNotes: there is no note '${slug}'${suggestSlug(slug, site.note)}`;
     problems.push(
       new AssayError(problem, {
-        file: page.file,
-        ...at(['relatedNotes', index]),
+        file: file.page.file,
+        ...file.at(['relatedNotes', index]),
         hint: 'list notes by slug, the file name without .mdx, e.g. china-magnet-exports-may-2025',
       }),
     );
-  });
+  }
   return problems;
-}
-
-function suggestSlug(slug: string, pages: ReadonlyMap<string, Page>): string {
-  const known = [...pages.keys()];
-  const caseOnly = known.find((name) => name.toLowerCase() === slug.toLowerCase());
-  if (caseOnly) return `; did you mean '${caseOnly}'?`;
-  const match = closest(slug, known);
-  return match ? `; did you mean '${match}'?` : '';
 }
 
 /** By file, then line, then column; problems without a line first in their file. */

@@ -79,10 +79,8 @@ function checkLink(from: Page, url: string, site: Site): Problem | undefined {
   const pages = site[kind];
   const page = pages.get(slug);
   if (!page) {
-    const caseOnly = [...pages.keys()].find((known) => known.toLowerCase() === slug.toLowerCase());
-    const suggestion = caseOnly ? `; did you mean '${caseOnly}'?` : didYouMean(slug, [...pages.keys()]);
     return {
-      problem: `link to ${url}: there is no ${kind} '${slug}'${suggestion}`,
+      problem: `link to ${url}: there is no ${kind} '${slug}'${suggestSlug(slug, pages)}`,
       hint: `a ${kind}'s address is /${section}/<file name without .mdx>/, whatever folder of content/${section}/ it is in`,
     };
   }
@@ -142,4 +140,11 @@ function decode(text: string): string {
   } catch {
     return text;
   }
+}
+
+/** "; did you mean 'x'?" for a slug: the same name in other case first, else the closest. */
+export function suggestSlug(slug: string, pages: ReadonlyMap<string, Page>): string {
+  const known = [...pages.keys()];
+  const caseOnly = known.find((name) => name.toLowerCase() === slug.toLowerCase());
+  return caseOnly ? `; did you mean '${caseOnly}'?` : didYouMean(slug, known);
 }
