@@ -18,9 +18,13 @@ import {
 import path from 'node:path';
 import { crc32 } from 'node:zlib';
 
-/** Root of Assay's caches: `node_modules/.cache/assay` (ASSAY_CACHE_DIR overrides, for tests). */
+/**
+ * Root of Assay's caches: `node_modules/.astro/assay`, inside Astro's own cache folder (its
+ * default `cacheDir`), which hosts that know Astro keep between builds (Cloudflare Pages does);
+ * the README's Deploy section shows how to keep it elsewhere. ASSAY_CACHE_DIR moves it.
+ */
 export function cacheRoot(env: NodeJS.ProcessEnv = process.env): string {
-  return env.ASSAY_CACHE_DIR ?? path.join(process.cwd(), 'node_modules', '.cache', 'assay');
+  return env.ASSAY_CACHE_DIR ?? path.join(process.cwd(), 'node_modules', '.astro', 'assay');
 }
 
 /** Whether caching is on; `ASSAY_NO_CACHE=1` turns it off (reads and writes). */

@@ -51,7 +51,7 @@ export function prefetchOgCard(card: OgCard): void {
 }
 
 /**
- * A card's PNG, from node_modules/.cache/assay/og/<key>.png when an identical card was drawn
+ * A card's PNG, from node_modules/.astro/assay/og/<key>.png when an identical card was drawn
  * before (same text, chart, fonts and layout), else drawn and stored. Deterministic: the
  * same card gives the same bytes, so the cache only saves time.
  */
