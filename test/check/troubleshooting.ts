@@ -16,6 +16,7 @@ export const TROUBLESHOOTING_FILE = 'docs/troubleshooting.md';
 const AREA_TITLES: Record<string, string> = {
   content: 'Notes, links and components',
   components: 'Component options',
+  dates: 'Dates',
   csv: 'Spreadsheet CSV files',
   hostile: 'Unsafe links and addresses',
 };
