@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { z } from 'astro/zod';
 import { utcFormat, utcParse } from 'd3-time-format';
 import { type Document, isMap, isScalar, LineCounter, type Node, parseDocument } from 'yaml';
+import { calendarProblem, strictUtcParse } from '../lib/calendar-date.ts';
 import { AssayError, MAX_PROBLEMS_PER_FILE, throwProblems } from '../lib/errors.ts';
 import { closest, didYouMean, listNames } from '../lib/suggest.ts';
 import { fieldProblems } from '../lib/zod-messages.ts';
@@ -451,22 +452,33 @@ function typedReader(column: string, spec: ColumnSpec, dialect: ResolvedDialect)
 }
 
 /**
- * Dates in a d3-time-format pattern, strictly: d3's parser rolls 2025-06-31 over to 1 July,
- * so a date must format back to the text it came from (ignoring case and zero padding).
+ * Dates in a d3-time-format pattern, strictly (`strictUtcParse`: d3's own parser rolls
+ * 2025-06-31 over to 1 July and forgives missing zero padding). The lax reading only words
+ * the error, and is what builds before this check read, for data at earlier commits.
  */
 function dateReader(column: string, pattern: string): CellReader {
-  const parse = utcParse(pattern);
+  const strict = strictUtcParse(pattern);
+  const lax = utcParse(pattern);
   const format = utcFormat(pattern);
+  const fields = numericFields(pattern);
   return (value) => {
-    const date = parse(value);
-    if (date !== null && !Number.isNaN(date.getTime()) && comparable(format(date)) === comparable(value)) {
-      return { value: date };
-    }
-    if (date !== null && !Number.isNaN(date.getTime())) {
+    const date = strict(value);
+    if (date) return { value: date };
+    const before = lax(value);
+    if (before !== null && !Number.isNaN(before.getTime())) {
+      const day = fields?.(value);
+      const reason = day ? calendarProblem(day.year, day.month, day.day) : undefined;
+      if (reason || comparable(format(before)) !== comparable(value)) {
+        return {
+          problem: `is not a real date (${reason ?? `it would roll over to ${format(before)}`})`,
+          hint: `check the day and month; column '${column}' is read in the format '${pattern}'`,
+          asBefore: before,
+        };
+      }
       return {
-        problem: `is not a real date (it would roll over to ${format(date)})`,
-        hint: `check the day and month; column '${column}' is read in the format '${pattern}'`,
-        asBefore: date,
+        problem: `is not written in the format '${pattern}' declared for column '${column}'`,
+        hint: `write it as ${format(before)}`,
+        asBefore: before,
       };
     }
     if (/^\d{5}$/.test(value)) {
@@ -482,8 +494,33 @@ function dateReader(column: string, pattern: string): CellReader {
   };
 }
 
+/** Text differing from another only in case and zero padding ("jun 2025-6" and "Jun 2025-06"). */
 function comparable(text: string): string {
   return text.toLowerCase().replace(/\b0+(?=\d)/g, '');
+}
+
+/**
+ * For a pattern of numeric year, month and day fields ("%Y-%m-%d", "%d/%m/%Y", "%Y-%m"), a
+ * reader of those fields from a cell, so a day that does not exist is named as such ("June
+ * 2025 has 30 days"); undefined for patterns with other directives.
+ */
+function numericFields(
+  pattern: string,
+): ((text: string) => { year: number; month: number; day: number } | undefined) | undefined {
+  const order: string[] = [];
+  const source = pattern.replace(/%(.)|[.*+?^${}()|[\]\\]/g, (match, field: string | undefined) => {
+    if (field === undefined) return `\\${match}`;
+    order.push(field);
+    return field === 'Y' ? '(\\d{4})' : '(\\d{1,2})';
+  });
+  if (!order.includes('Y') || order.some((field) => !'Ymd'.includes(field))) return undefined;
+  const regex = new RegExp(`^${source}$`);
+  return (text) => {
+    const match = regex.exec(text);
+    if (!match) return undefined;
+    const field = (name: string) => (order.includes(name) ? Number(match[order.indexOf(name) + 1]) : 1);
+    return { year: field('Y'), month: field('m'), day: field('d') };
+  };
 }
 
 /** Day 1 of the spreadsheet 1900 system is 1 January 1900; Excel also counts a 29 February 1900. */

@@ -288,7 +288,7 @@ describe('every problem of a file at once', () => {
       'month,tonnes,basis\n2025-06-30,1,stated\n2025-06-31,2,stated\n2025-07-01,3\n2025-07-02,x,stated\n2025-07-03,4,stated,extra\n2025-07-04,5,stat\n',
     );
     expect(errors.map((error) => `${error.line}:${error.column} ${error.problem}`)).toEqual([
-      "3:1 row 2, column 'month': value '2025-06-31' is not a real date (it would roll over to 2025-07-01)",
+      "3:1 row 2, column 'month': value '2025-06-31' is not a real date (June 2025 has 30 days)",
       '4:1 row 3 has 2 values but the header has 3 columns (month, tonnes, basis)',
       "5:12 row 4, column 'tonnes': value 'x' is not a number (column 'tonnes' is declared type: number)",
       '6:1 row 5 has 4 values but the header has 3 columns (month, tonnes, basis)',
@@ -384,5 +384,38 @@ describe('data read at an earlier commit keeps building', () => {
     }
     // The working tree's data is held to the new checks.
     expect(problems(() => parseDataset('x', bytes, meta, 'data/x.csv', yml)).map((error) => error.line)).toEqual([2]);
+  });
+});
+
+describe('dates in CSV cells, strictly in the declared pattern', () => {
+  const yml = (format: string) =>
+    `title: t\ndescription: d\nsource: { name: s }\nunit: u\nlicence: l\ncolumns:\n  day: { type: date, format: "${format}" }\n`;
+  const read = (format: string, csv: string) =>
+    parseDataset('x', `day\n${csv}\n`, parseDatasetMeta(yml(format), 'data/x.yml'), 'data/x.csv');
+  const problemOf = (format: string, csv: string) => problems(() => read(format, csv))[0];
+
+  it('names the day that does not exist, in day-first patterns and for 29 February', () => {
+    expect(problemOf('%d/%m/%Y', '31/06/2025')?.problem).toBe(
+      "row 1, column 'day': value '31/06/2025' is not a real date (June 2025 has 30 days)",
+    );
+    expect(problemOf('%Y-%m-%d', '2025-02-29')?.problem).toMatch(
+      /February 2025 has 28 days; 2025 is not a leap year\)$/,
+    );
+    expect(problemOf('%Y-%m', '2025-13')?.problem).toBe(
+      "row 1, column 'day': value '2025-13' is not a real date (there is no month 13)",
+    );
+    expect(read('%Y-%m-%d', '2024-02-29').rows[0]?.day).toEqual(new Date(Date.UTC(2024, 1, 29)));
+  });
+
+  it('refuses missing zero padding, with the date written as the pattern wants', () => {
+    const error = problemOf('%Y-%m-%d', '2025-6-1');
+    expect(error?.problem).toBe(
+      "row 1, column 'day': value '2025-6-1' is not written in the format '%Y-%m-%d' declared for column 'day'",
+    );
+    expect(error?.hint).toBe('write it as 2025-06-01');
+  });
+
+  it('reads month names in their pattern', () => {
+    expect(read('%b %Y', 'Jun 2025').rows[0]?.day).toEqual(new Date(Date.UTC(2025, 5, 1)));
   });
 });

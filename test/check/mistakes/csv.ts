@@ -159,7 +159,7 @@ export const mistakes: Mistake[] = [
       file: `${WORLD}.csv`,
       line: 6,
       column: 1,
-      problem: "row 5, column 'month': value '2025-06-31' is not a real date (it would roll over to 2025-07-01)",
+      problem: "row 5, column 'month': value '2025-06-31' is not a real date (June 2025 has 30 days)",
       hint: "check the day and month; column 'month' is read in the format '%Y-%m-%d'",
     },
     fix: 'Write a day that exists; dates are never rolled over to the next month.',
