@@ -1,4 +1,4 @@
-import { XMLBuilder } from 'fast-xml-parser';
+import XmlBuilder from 'fast-xml-builder';
 
 /**
  * Characters XML 1.0 forbids anywhere, even as character references: C0 controls other than
@@ -23,9 +23,9 @@ export interface XmlElement {
   [key: string]: XmlNode;
 }
 
-// fast-xml-parser's builder (a maintained writer, and @astrojs/rss's own) escapes &, <, >, " and '
+// fast-xml-builder (fast-xml-parser's writer, split out; @astrojs/rss used it) escapes &, <, >, " and '
 // in text and in attribute values alike, so no author text can close an element or an attribute.
-const builder = new XMLBuilder({
+const builder = new XmlBuilder({
   ignoreAttributes: false,
   attributeNamePrefix: '@',
   textNodeName: '#text',

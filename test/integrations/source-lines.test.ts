@@ -35,7 +35,9 @@ describe('MDX source lines', () => {
     expect(error.hint).toMatch(/<Chart>, <Value>, <Change>, <Callout> without an import line/);
   });
   it('names an unknown component with no close match', () => {
-    expect(failure('A <Sparkline data="d" /> here.\n').problem).toBe('unknown component <Sparkline> (no import needed)');
+    expect(failure('A <Sparkline data="d" /> here.\n').problem).toBe(
+      'unknown component <Sparkline> (no import needed)',
+    );
   });
   it('leaves HTML elements and components the file imports itself alone', () => {
     expect(compile('<div>text</div>\n\n<abbr title="t">T</abbr>\n')).toContain('abbr');
