@@ -2,6 +2,7 @@ import type { z } from 'astro/zod';
 import type { Row } from '../data/schema.ts';
 import type { AssayError } from '../lib/errors.ts';
 import { didYouMean } from '../lib/suggest.ts';
+import { typeInWords } from '../lib/zod-messages.ts';
 import type { AxisValue, ColumnRef } from './spec.ts';
 
 /**
@@ -24,7 +25,7 @@ export function issueSentence(issue: z.core.$ZodIssue, props: unknown): string {
         : `${name} ${got} is not one of ${allowed.join(', ')}${typo}`;
     }
     case 'invalid_type':
-      return `${name} must be ${expectedInWords(issue.expected)}, not ${got}`;
+      return `${name} must be ${typeInWords(issue.expected)}, not ${got}`;
     case 'too_small':
       return `${name} ${got} is ${issue.origin === 'string' ? 'too short' : 'too small'}: the least allowed is ${issue.minimum}`;
     case 'too_big':
@@ -39,7 +40,7 @@ export function issueSentence(issue: z.core.$ZodIssue, props: unknown): string {
         ...new Set(issue.errors.flat().flatMap((inner) => (inner.code === 'invalid_type' ? [inner.expected] : []))),
       ];
       return expected.length > 0
-        ? `${name} must be ${expected.map(expectedInWords).join(' or ')}, not ${got}`
+        ? `${name} must be ${expected.map(typeInWords).join(' or ')}, not ${got}`
         : `${name} ${got} is not a valid value`;
     }
     default:
@@ -58,20 +59,6 @@ function pathName(path: readonly PropertyKey[]): string {
 
 /** Keys of the objects inside props (annotations, rules, highlight, derived), for "did you mean". */
 const NESTED_KEYS = ['x', 'y', 'label', 'from', 'to', 'column', 'value'];
-
-function expectedInWords(expected: string): string {
-  const words: Record<string, string> = {
-    string: 'text',
-    number: 'a number',
-    int: 'a whole number',
-    boolean: 'true or false',
-    array: 'a list',
-    object: 'an object',
-    record: 'an object',
-    function: 'a function',
-  };
-  return words[expected] ?? expected;
-}
 
 /** The value at a zod path inside what the author wrote. */
 export function valueAt(value: unknown, path: readonly PropertyKey[]): unknown {

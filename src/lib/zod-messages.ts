@@ -86,7 +86,7 @@ function valueSentence(issue: z.core.$ZodIssue, name: string, value: unknown): {
       if (value === null)
         return { problem: `${field} is empty`, hint: 'write a value, or remove the field if it is optional' };
       return {
-        problem: `${field} must be ${inWords(issue.expected)}, not ${kindOf(value)}`,
+        problem: `${field} must be ${typeInWords(issue.expected)}, not ${kindOf(value)}`,
         // YAML reads 2025, true and 2025-06-20 as a number, a boolean and a date: quotes keep them text.
         hint:
           issue.expected === 'string' && (typeof value !== 'object' || value instanceof Date)
@@ -177,15 +177,18 @@ function kindOf(value: unknown): string {
   return `a ${typeof value} (${String(value)})`;
 }
 
-function inWords(expected: string): string {
+/** A zod type name as an author would say it: "a number", "true or false", "a list". */
+export function typeInWords(expected: string): string {
   const words: Record<string, string> = {
     string: 'text',
     number: 'a number',
+    int: 'a whole number',
     boolean: 'true or false',
     array: 'a list',
     object: 'a group of fields',
     record: 'a group of fields',
     date: 'a date',
+    function: 'a function',
   };
   return words[expected] ?? expected;
 }
