@@ -16,15 +16,30 @@ export const safeLinks = defineMdastPlugin({
   name: 'assay-safe-links',
   options: { position: true },
   link(node, ctx) {
-    if (!CHECKED.test(node.url)) return;
-    const problem = urlProblem(node.url);
-    if (!problem) return;
-    const start = node.position?.start;
-    const where = `${sourceFile(ctx.fileURL) ?? 'a note'}${start ? `:${start.line}:${start.column}` : ''}`;
-    console.warn(`warning: ${where} link ${problem}; shown as plain text`);
+    if (!disallowed(node, ctx.fileURL, 'shown as plain text')) return;
     ctx.replaceNode(node, [...node.children]);
   },
+  // A reference definition ("[ref]: javascript:…") would give every [text][ref] its target.
+  definition(node, ctx) {
+    if (!disallowed(node, ctx.fileURL, 'its references are shown as plain text')) return;
+    ctx.removeNode(node);
+  },
 });
+
+/** Whether a link target is disallowed; if so, warns with the file, line and column. */
+function disallowed(
+  node: { url: string; position?: { start: { line: number; column: number } } },
+  fileURL: URL | undefined,
+  outcome: string,
+): boolean {
+  if (!CHECKED.test(node.url)) return false;
+  const problem = urlProblem(node.url);
+  if (!problem) return false;
+  const start = node.position?.start;
+  const where = `${sourceFile(fileURL) ?? 'a note'}${start ? `:${start.line}:${start.column}` : ''}`;
+  console.warn(`warning: ${where} link ${problem}; ${outcome}`);
+  return true;
+}
 
 function sourceFile(url: URL | undefined): string | undefined {
   if (!url) return undefined;
