@@ -103,12 +103,14 @@ function earlyWriter(out: string) {
         continue;
       }
       // The worker stores the PNG in the cache; only its bytes come back, to be written and let go.
-      const drawn = runTask('png', { input: files.svg, cacheKey: key }, { background: !finishing }).then(async (png) => {
-        await writeFile(file, png);
-        stats.rendered++;
-        pngs.add(id);
-        return file;
-      });
+      const drawn = runTask('png', { input: files.svg, cacheKey: key }, { background: !finishing }).then(
+        async (png) => {
+          await writeFile(file, png);
+          stats.rendered++;
+          pngs.add(id);
+          return file;
+        },
+      );
       drawings.set(key, drawn);
       track(drawn);
     }
