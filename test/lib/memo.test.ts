@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatDate, formatMonth } from '../../src/lib/dates.ts';
-import { memoised } from '../../src/lib/memo.ts';
+import { memoised, RecentMap } from '../../src/lib/memo.ts';
 
 describe('memoised', () => {
   it('makes each result once per argument, undefined results included', () => {
@@ -25,5 +25,20 @@ describe('memoised', () => {
     expect(formatDate(new Date('2025-06-20T00:00:00Z'))).toBe('20 June 2025');
     expect(formatMonth('2025-05')).toBe('May 2025');
     expect(() => formatDate(new Date('not a date'))).toThrow(RangeError);
+  });
+});
+
+describe('RecentMap', () => {
+  it('keeps the entries used most recently, dropping the oldest past its limit', () => {
+    const recent = new RecentMap<string, number>(2);
+    recent.set('a', 1);
+    recent.set('b', 2);
+    expect(recent.get('a')).toBe(1); // a is now the most recent
+    recent.set('c', 3);
+    expect([...recent.keys()].sort()).toEqual(['a', 'c']);
+    expect(recent.get('b')).toBeUndefined();
+    recent.set('c', 4);
+    expect(recent.size).toBe(2);
+    expect(recent.get('c')).toBe(4);
   });
 });
