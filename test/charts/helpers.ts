@@ -16,9 +16,9 @@ export const place = { file: 'content/notes/test.mdx', line: 12 };
 
 /**
  * A small monthly dataset built in the test: `month` (YYYY-MM), optionally `destination`,
- * and `tonnes`, from CSV rows without the header.
+ * and `tonnes` (optionally with gaps allowed), from CSV rows without the header.
  */
-export function monthlyDataset(name: string, rows: string, { destination = false } = {}): Dataset {
+export function monthlyDataset(name: string, rows: string, { destination = false, optional = false } = {}): Dataset {
   const meta = `title: Test exports
 description: Test data.
 source: { name: Test }
@@ -26,7 +26,7 @@ unit: tonnes
 licence: Test only.
 columns:
   month: { type: date, format: "%Y-%m", label: Month }
-${destination ? '  destination: { type: string, label: Destination }\n' : ''}  tonnes: { type: number, label: Exports, unit: t }
+${destination ? '  destination: { type: string, label: Destination }\n' : ''}  tonnes: { type: number, label: Exports, unit: t${optional ? ', optional: true' : ''} }
 `;
   const header = destination ? 'month,destination,tonnes' : 'month,tonnes';
   return parseDataset(name, `${header}\n${rows}`, parseDatasetMeta(meta, `data/${name}.yml`), `data/${name}.csv`, meta);

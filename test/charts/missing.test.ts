@@ -2,26 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { describeChart } from '../../src/charts/describe.ts';
 import { normaliseChart } from '../../src/charts/normalise.ts';
 import { chartTable, chartTableHtml } from '../../src/charts/table.ts';
-import { parseDataset, parseDatasetMeta } from '../../src/data/parse.ts';
-import { place } from './helpers.ts';
-
-const META = `title: Test exports
-description: Test data.
-source: { name: Test }
-unit: tonnes
-licence: Test only.
-columns:
-  month: { type: date, format: "%Y-%m", label: Month }
-  destination: { type: string, label: Destination }
-  tonnes: { type: number, label: Exports, unit: t, optional: true }
-`;
+import { monthlyDataset, place } from './helpers.ts';
 
 /** Monthly exports with June missing for Germany, as an optional column allows. */
-const gaps = parseDataset(
+const gaps = monthlyDataset(
   'gaps',
-  'month,destination,tonnes\n2025-05,Germany,900\n2025-06,Germany,\n2025-07,Germany,1116\n2025-05,United States,46\n2025-06,United States,353\n2025-07,United States,619\n',
-  parseDatasetMeta(META, 'data/gaps.yml'),
-  'data/gaps.csv',
+  '2025-05,Germany,900\n2025-06,Germany,\n2025-07,Germany,1116\n2025-05,United States,46\n2025-06,United States,353\n2025-07,United States,619\n',
+  { destination: true, optional: true },
 );
 const spec = (props: Record<string, unknown>) => normaliseChart({ data: 'gaps', ...props }, gaps, place);
 
