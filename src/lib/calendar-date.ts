@@ -39,7 +39,7 @@ export const MONTH_NAMES = [
 ];
 
 /** Days in a month of the proleptic Gregorian calendar (month 1-12). */
-export function daysInMonth(year: number, month: number): number {
+function daysInMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
@@ -114,9 +114,7 @@ export function readCalendarDate(value: unknown): Date | undefined {
  * text is gone by then, and history must keep building as it did. Rollover in the working
  * tree is still caught from the raw text: the content check (src/check/, which `astro build`
  * runs first and `astro dev` runs on every edit) and src/data/parse.ts read YAML with the
- * `yaml` package, which keeps dates as strings, so this schema parses their text strictly;
- * `checkFrontmatterDates` (src/lib/frontmatter-dates.ts) does the same from the raw YAML for
- * any reader of js-yaml's output.
+ * `yaml` package, which keeps dates as strings, so this schema parses their text strictly.
  */
 export function calendarDate(required: string) {
   return (

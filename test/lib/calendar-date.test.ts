@@ -9,7 +9,6 @@ import {
   strictUtcParse,
 } from '../../src/lib/calendar-date.ts';
 import { editionDate } from '../../src/lib/dates.ts';
-import { checkFileDates, checkFrontmatterDates } from '../../src/lib/frontmatter-dates.ts';
 import { readVersionFrontmatter } from '../../src/versions/frontmatter.ts';
 
 const iso = (date: Date | undefined) => date?.toISOString();
@@ -133,7 +132,7 @@ describe('calendarDate (zod)', () => {
     }
   });
 
-  it('keeps a Date js-yaml made (its text is checked by checkFrontmatterDates)', () => {
+  it('keeps a Date js-yaml made (the content check reads the raw text)', () => {
     const date = new Date('2025-06-20T00:00:00Z');
     expect(schema.parse({ published: date }).published).toBe(date);
     expect(schema.safeParse({ published: new Date('nonsense') }).success).toBe(false);
@@ -176,70 +175,5 @@ describe('strictUtcParse (CSV cells)', () => {
     expect(day('June 2025')).toBeNull();
     expect(strictUtcParse('%Y-%m')('2025-13')).toBeNull();
     expect(strictUtcParse('%d/%m/%Y')('31/06/2025')).toBeNull();
-  });
-});
-
-describe('checkFrontmatterDates', () => {
-  const note = [
-    'title: A note',
-    'published: 2025-06-31',
-    'edition: 2025-05',
-    'updates:',
-    '  - date: 2025-07-04',
-    '    summary: ok',
-    '  - date: 2025-02-30',
-    '    summary: bad',
-  ].join('\n');
-
-  it('finds each rolled-over date at its key, with the file line (frontmatter starts on line 2)', () => {
-    const problems = checkFrontmatterDates(note, 'content/notes/x.mdx');
-    expect(problems.map((p) => [p.file, p.line, p.column, p.problem, p.hint])).toEqual([
-      [
-        'content/notes/x.mdx',
-        3,
-        1,
-        "published: '2025-06-31' is not a real date (June 2025 has 30 days); expected YYYY-MM-DD",
-        'write a day that exists, as YYYY-MM-DD, e.g. 2025-06-20',
-      ],
-      [
-        'content/notes/x.mdx',
-        8,
-        5,
-        "updates.1.date: '2025-02-30' is not a real date (February 2025 has 28 days; 2025 is not a leap year); expected YYYY-MM-DD",
-        'write a day that exists, as YYYY-MM-DD, e.g. 2025-06-20',
-      ],
-    ]);
-  });
-
-  it('reports nothing for real dates, and leaves quoted text to the schema (no double report)', () => {
-    expect(checkFrontmatterDates('published: 2024-02-29\nupdates: []\n', 'x.mdx')).toEqual([]);
-    expect(checkFrontmatterDates('published: "2025-06-31"\n', 'x.mdx')).toEqual([]);
-    expect(checkFrontmatterDates('published: [unclosed\n', 'x.mdx')).toEqual([]);
-  });
-
-  it('refuses a timestamp where a day is meant (js-yaml would shift it to UTC)', () => {
-    expect(checkFrontmatterDates('published: 2025-06-20 23:00:00 -05:00\n', 'x.mdx')[0]?.problem).toBe(
-      "published: '2025-06-20 23:00:00 -05:00' is not a date in the form YYYY-MM-DD, e.g. 2025-06-20",
-    );
-  });
-
-  it('checks event dates with the events rule', () => {
-    const event = 'name: Summit\nstart: 2025-09-31\nend: 2025-10-02\ndays:\n  - date: 2025-09-31\n';
-    expect(
-      checkFrontmatterDates(event, 'content/events/e.mdx').map((p) => `${p.line}:${p.column} ${p.problem}`),
-    ).toEqual([
-      "3:1 start: '2025-09-31' is not a real date (September 2025 has 30 days); expected YYYY-MM-DD or YYYY-MM-DDTHH:MM",
-      "6:5 days.0.date: '2025-09-31' is not a real date (September 2025 has 30 days); expected YYYY-MM-DD",
-    ]);
-  });
-
-  it('reads a dataset .yml from line 1, and an MDX file from its frontmatter', () => {
-    expect(checkFileDates('title: T\nasOf: 2025-04-31\n', 'data/x.yml').map((p) => [p.line, p.problem])).toEqual([
-      [2, "asOf: '2025-04-31' is not a real date (April 2025 has 30 days); expected YYYY-MM-DD"],
-    ]);
-    expect(checkFileDates('---\ntitle: T\npublished: 2025-13-45\n---\n\nBody\n', 'n.mdx').map((p) => p.line)).toEqual([
-      3,
-    ]);
-    expect(checkFileDates('No frontmatter\n', 'n.mdx')).toEqual([]);
   });
 });
