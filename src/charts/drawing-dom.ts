@@ -11,6 +11,8 @@
  * them for the marks Assay draws, and anything missing fails loudly in the golden tests.
  */
 
+import { escapeNodeAttribute, escapeNodeText } from '../lib/escape.ts';
+
 const SVG_NS = 'http://www.w3.org/2000/svg';
 const XHTML_NS = 'http://www.w3.org/1999/xhtml';
 
@@ -31,15 +33,6 @@ const VOID_HTML = new Set([
   'source',
   'wbr',
 ]);
-
-const TEXT_ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '\u00a0': '&#160;' };
-const ATTRIBUTE_ESCAPES: Readonly<Record<string, string>> = { ...TEXT_ESCAPES, '"': '&quot;' };
-const TEXT_SPECIAL = /[&<>\u00a0]/;
-const ATTRIBUTE_SPECIAL = /[&<>"\u00a0]/;
-const escapeText = (text: string) =>
-  TEXT_SPECIAL.test(text) ? text.replace(/[&<>\u00a0]/g, (c) => TEXT_ESCAPES[c] as string) : text;
-const escapeAttribute = (text: string) =>
-  ATTRIBUTE_SPECIAL.test(text) ? text.replace(/[&<>"\u00a0]/g, (c) => ATTRIBUTE_ESCAPES[c] as string) : text;
 
 /** How attributes are rewritten as they are serialised: new names, and a value for each. */
 export interface AttributeRewrite {
@@ -107,7 +100,7 @@ class DrawingText extends DrawingNode {
   }
 
   write(out: string[]): void {
-    out.push(escapeText(this.data));
+    out.push(escapeNodeText(this.data));
   }
 }
 
@@ -363,7 +356,7 @@ class DrawingElement extends DrawingNode {
         ' ',
         rewrite?.names.get(name) ?? name,
         '="',
-        escapeAttribute(rewrite ? rewrite.value(name, value) : value),
+        escapeNodeAttribute(rewrite ? rewrite.value(name, value) : value),
         '"',
       );
     }

@@ -1,6 +1,6 @@
 import * as Plot from '@observablehq/plot';
 import { AssayError } from '../lib/errors.ts';
-import { latin1References } from '../lib/escape-html.ts';
+import { latin1References } from '../lib/escape.ts';
 import { chartDocument } from './dom.ts';
 import { drawingDocument } from './drawing-dom.ts';
 import { LAYOUTS, type Layout } from './layout.ts';

@@ -1,5 +1,5 @@
+import { escapeHtml } from '../lib/escape.ts';
 import { isDrawingElement } from './drawing-dom.ts';
-import { escapeXml } from './escape.ts';
 import type { Layout } from './layout.ts';
 import { type BuiltPlot, LEGEND_ROW, legendEntryWidth } from './plot-options.ts';
 
@@ -177,7 +177,7 @@ export function legendMarkup(legend: BuiltPlot['legend'], layout: Layout): strin
     const opacity = entry.opacity < 1 ? ` fill-opacity="${entry.opacity}"` : '';
     parts.push(
       `<rect x="${x + 4}" y="${y}" width="14" height="12" fill="${entry.colour}"${opacity} stroke="${entry.colour}"></rect>`,
-      `<text x="${x + 24}" y="${y + 10}">${escapeXml(entry.label)}</text>`,
+      `<text x="${x + 24}" y="${y + 10}">${escapeHtml(entry.label)}</text>`,
     );
     // Rounded like Plot's geometry (cleanPlotSvg): sums of widths pick up float noise.
     x = Math.round((x + width) * 100) / 100;

@@ -1,5 +1,5 @@
 import type { Row } from '../data/schema.ts';
-import { escapeHtmlLatin1 } from '../lib/escape-html.ts';
+import { escapeHtmlLatin1 } from '../lib/escape.ts';
 import { formatCell } from './format.ts';
 import { rowStyle } from './marks.ts';
 import type { ChartSpec } from './spec.ts';

@@ -1,4 +1,5 @@
-import { absolutizeHtml, escapeHtml, parseFragment } from '../feeds/html.ts';
+import { absolutizeHtml, parseFragment } from '../feeds/html.ts';
+import { escapeHtml } from '../lib/escape.ts';
 import { EMAIL_CONTENT_WIDTH } from './styles.ts';
 import { LAYOUT_TABLE, layoutTable } from './template.ts';
 

@@ -1,4 +1,4 @@
-import { escapeHtml } from '../feeds/html.ts';
+import { escapeHtml } from '../lib/escape.ts';
 import { EMAIL_CSS, EMAIL_WIDTH } from './styles.ts';
 
 /** What the email layout shows; text fields are plain text (escaped here), `*Html` are trusted fragments. */

@@ -7,6 +7,7 @@
  * date, so the same commit gives the same bytes) and a UID that never changes.
  */
 
+import { escapeIcsText } from '../lib/escape.ts';
 import { eventUrl, type ResolvedEvent, venueLine } from './event.ts';
 import type { EventStatus } from './schema.ts';
 import { addDays, basicDate, basicDateTime, basicUtc } from './time.ts';
@@ -25,15 +26,6 @@ export interface IcsOptions {
 }
 
 const encoder = new TextEncoder();
-
-/** Escapes a TEXT value: backslash, semicolon, comma and newlines (RFC 5545 §3.3.11). */
-export function escapeText(value: string): string {
-  return value
-    .replace(/\\/g, '\\\\')
-    .replace(/;/g, '\\;')
-    .replace(/,/g, '\\,')
-    .replace(/\r\n|\r|\n/g, '\\n');
-}
 
 /**
  * Folds one content line so no physical line exceeds 75 octets (RFC 5545 §3.1):
@@ -101,13 +93,13 @@ export function veventLines(event: ResolvedEvent, options: IcsOptions): string[]
   lines.push(
     // Versions are the updates list: each update is a new revision clients must pick up.
     `SEQUENCE:${data.updates.length}`,
-    `SUMMARY:${escapeText(statusPrefix(data.status) + data.name)}`,
-    `DESCRIPTION:${escapeText(description(event, url))}`,
+    `SUMMARY:${escapeIcsText(statusPrefix(data.status) + data.name)}`,
+    `DESCRIPTION:${escapeIcsText(description(event, url))}`,
   );
   const location = locationText(event);
-  if (location) lines.push(`LOCATION:${escapeText(location)}`);
+  if (location) lines.push(`LOCATION:${escapeIcsText(location)}`);
   lines.push(`URL:${url}`, `STATUS:${icsStatus[data.status]}`);
-  if (data.themes.length > 0) lines.push(`CATEGORIES:${data.themes.map(escapeText).join(',')}`);
+  if (data.themes.length > 0) lines.push(`CATEGORIES:${data.themes.map(escapeIcsText).join(',')}`);
   lines.push('END:VEVENT');
   return lines;
 }
@@ -141,12 +133,12 @@ export function icsCalendar(events: readonly ResolvedEvent[], options: IcsOption
   const lines = [
     'BEGIN:VCALENDAR',
     'VERSION:2.0',
-    `PRODID:-//${escapeText(options.publisher)}//Assay events//EN`,
+    `PRODID:-//${escapeIcsText(options.publisher)}//Assay events//EN`,
     'CALSCALE:GREGORIAN',
     'METHOD:PUBLISH',
   ];
   if (options.calendarName)
-    lines.push(`NAME:${escapeText(options.calendarName)}`, `X-WR-CALNAME:${escapeText(options.calendarName)}`);
+    lines.push(`NAME:${escapeIcsText(options.calendarName)}`, `X-WR-CALNAME:${escapeIcsText(options.calendarName)}`);
   lines.push(...timezones(ordered));
   for (const event of ordered) lines.push(...veventLines(event, options));
   lines.push('END:VCALENDAR');

@@ -2,6 +2,7 @@
  * schema.org Event as JSON-LD, for search engines. Built from the resolved event so the
  * dates are the page's dates, with the zone's offset at each instant (summer or winter).
  */
+import type { JsonLd } from '../lib/escape.ts';
 import { eventDatetime, eventUrl, type ResolvedEvent } from './event.ts';
 import type { EventStatus } from './schema.ts';
 import { isoLocalDate, isoWithOffset, localToInstant, parseLocalDateTime } from './time.ts';
@@ -28,9 +29,6 @@ const availability = {
   // schema.org has no "closed"; an offer no longer on sale is Discontinued.
   closed: 'https://schema.org/Discontinued',
 } as const;
-
-/** A JSON-LD object; values are plain JSON. */
-export type JsonLd = Record<string, unknown>;
 
 /** The schema.org Event for `event`. Empty fields are left out rather than sent empty. */
 export function eventJsonLd(event: ResolvedEvent, options: JsonLdOptions): JsonLd {
@@ -106,17 +104,4 @@ function place(event: ResolvedEvent): JsonLd | undefined {
 
 function compact(object: JsonLd): JsonLd {
   return Object.fromEntries(Object.entries(object).filter(([, value]) => value !== undefined));
-}
-
-/**
- * JSON for a `<script type="application/ld+json">`: `<`, `>` and `&` as \u escapes so no
- * value can close the script element or open a comment; U+2028/2029 for old parsers.
- */
-export function serialiseJsonLd(ld: JsonLd): string {
-  return JSON.stringify(ld)
-    .replace(/</g, '\\u003c')
-    .replace(/>/g, '\\u003e')
-    .replace(/&/g, '\\u0026')
-    .replace(/\u2028/g, '\\u2028')
-    .replace(/\u2029/g, '\\u2029');
 }

@@ -2,9 +2,11 @@
  * Everything an event page shows, computed without Astro so it can be tested:
  * the page components only lay this out.
  */
+
+import { serializeJsonLd } from '../lib/escape.ts';
 import { type CalendarLinks, calendarLinks } from './calendar-links.ts';
 import { type ResolvedEvent, sessionInstant } from './event.ts';
-import { eventJsonLd, serialiseJsonLd } from './jsonld.ts';
+import { eventJsonLd } from './jsonld.ts';
 import type { EventSession, EventSpeaker } from './schema.ts';
 import {
   type EventPhase,
@@ -106,7 +108,7 @@ export function eventPageData(event: ResolvedEvent, options: PageDataOptions): E
     agenda,
     agendaZoneNote: zoneNote(event, agenda),
     calendar: calendarLinks(event, options.siteUrl),
-    jsonLd: serialiseJsonLd(eventJsonLd(event, { siteUrl: options.siteUrl, image: options.image })),
+    jsonLd: serializeJsonLd(eventJsonLd(event, { siteUrl: options.siteUrl, image: options.image })),
   };
 }
 

@@ -3,10 +3,11 @@
  * each serialise, so the three feeds always carry the same notes, dates and content.
  */
 
+import { escapeHtml } from '../lib/escape.ts';
 import { isSafeUrl } from '../lib/safe-url.ts';
 import type { Note } from '../notes/collection.ts';
 import { site } from '../site.config.ts';
-import { absolutizeHtml, escapeHtml } from './html.ts';
+import { absolutizeHtml } from './html.ts';
 import { noteAbsoluteUrl, noteAuthors, noteCategories, noteOgImagePath, noteUpdated } from './note-meta.ts';
 import { renderNoteBody } from './render-note.ts';
 import { FEED_ITEM_LIMIT, type FeedLink, feedLinks } from './settings.ts';

@@ -57,13 +57,3 @@ export function resolveUrl(value: string, pageUrl: string): string {
     return value;
   }
 }
-
-/**
- * Makes HTML safe to put in a CDATA section: "]]>" would end it early. Splitting the
- * sequence with an entity keeps the HTML meaning ("]]&gt;" renders as "]]>").
- */
-export function cdataSafe(html: string): string {
-  return html.replaceAll(']]>', ']]&gt;');
-}
-
-export { escapeHtml } from '../lib/escape-html.ts';

@@ -1,6 +1,6 @@
+import { escapeHtml } from '../lib/escape.ts';
 import { site } from '../site.config.ts';
 import type { FeedModel } from './feed-model.ts';
-import { escapeHtml } from './html.ts';
 import { xmlDocument } from './xml.ts';
 
 /**

@@ -11,7 +11,7 @@ import { closeSync, existsSync, openSync, readFileSync, readSync, writeFileSync 
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { escapeHtml } from './html.ts';
+import { escapeHtml } from '../lib/escape.ts';
 
 /** One URL in the sitemap. */
 export interface SitemapEntry {

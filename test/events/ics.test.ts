@@ -1,6 +1,7 @@
 import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
-import { escapeText, eventIcs, eventUid, foldLine, type IcsOptions, icsCalendar } from '../../src/events/ics.ts';
+import { eventIcs, eventUid, foldLine, type IcsOptions, icsCalendar } from '../../src/events/ics.ts';
+import { escapeIcsText } from '../../src/lib/escape.ts';
 import { makeEvent, PUBLISHER, SITE_URL, sampleSummit } from './fixtures.ts';
 
 const options: IcsOptions = { buildDate: new Date('2026-01-15T00:00:00Z'), siteUrl: SITE_URL, publisher: PUBLISHER };
@@ -103,7 +104,7 @@ describe('event .ics', () => {
 
 describe('text escaping and folding', () => {
   it('escapes backslash, semicolon, comma and newlines, and ical.js reads them back', () => {
-    expect(escapeText('a\\b;c,d\ne\r\nf')).toBe('a\\\\b\\;c\\,d\\ne\\nf');
+    expect(escapeIcsText('a\\b;c,d\ne\r\nf')).toBe('a\\\\b\\;c\\,d\\ne\\nf');
     const name = 'Magnets; motors, and more \\ a line\nbreak';
     const [event] = parse(eventIcs(makeEvent({ name }), options)).events;
     expect(event?.summary).toBe(name);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { eventJsonLd, serialiseJsonLd } from '../../src/events/jsonld.ts';
+import { eventJsonLd } from '../../src/events/jsonld.ts';
+import { serializeJsonLd } from '../../src/lib/escape.ts';
 import { makeEvent, SITE_URL, sampleSummit } from './fixtures.ts';
 
 describe('JSON-LD Event', () => {
@@ -91,7 +92,7 @@ describe('JSON-LD Event', () => {
 
   it('escapes < so a value cannot close the script element, and stays valid JSON', () => {
     const name = 'Magnets </script><script>alert(1)</script> & <!-- motors';
-    const json = serialiseJsonLd(eventJsonLd(makeEvent({ name }), { siteUrl: SITE_URL }));
+    const json = serializeJsonLd(eventJsonLd(makeEvent({ name }), { siteUrl: SITE_URL }));
     expect(json).not.toContain('<');
     expect(json).not.toContain('>');
     expect(json).toContain('\\u003c/script\\u003e');

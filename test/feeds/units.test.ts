@@ -8,14 +8,14 @@ vi.mock('astro:content', () => ({
 }));
 
 import { noteJsonLd } from '../../src/components/seo/json-ld.ts';
-import { serializeJsonLd } from '../../src/components/seo/serialize-json-ld.ts';
-import { absolutizeHtml, cdataSafe } from '../../src/feeds/html.ts';
+import { absolutizeHtml } from '../../src/feeds/html.ts';
 import { noteCategories, noteUpdated } from '../../src/feeds/note-meta.ts';
 import { paginate } from '../../src/feeds/paginate.ts';
 import { feedLinks } from '../../src/feeds/settings.ts';
 import { readPageHead, sitemapEntry, sitemapXml } from '../../src/feeds/sitemap.ts';
 import { topicIndex } from '../../src/feeds/topics.ts';
 import { withUtm } from '../../src/feeds/urls.ts';
+import { serializeJsonLd } from '../../src/lib/escape.ts';
 import { isSearchablePath } from '../../src/search/scope.ts';
 
 const note = (over: Partial<Parameters<typeof noteJsonLd>[0]['data']> = {}, id = 'x-note') => ({
@@ -119,10 +119,6 @@ describe('URLs', () => {
     expect(html).toBe(
       '<p><a href="https://assay.example.com/notes/">All</a> <a href="https://assay.example.com/notes/x/#s">Here</a> <img src="https://assay.example.com/notes/c.png" srcset="https://assay.example.com/a.png 1x, https://assay.example.com/notes/x/b.png 2x"></p>',
     );
-  });
-
-  it('keeps CDATA sections closed only where we close them', () => {
-    expect(cdataSafe('a ]]> b')).toBe('a ]]&gt; b');
   });
 
   it('feed links are absolute with the right types', () => {

@@ -10,10 +10,8 @@ import {
   noteUpdated,
 } from '../../feeds/note-meta.ts';
 import { absoluteUrl } from '../../feeds/urls.ts';
+import type { JsonLd } from '../../lib/escape.ts';
 import { site } from '../../site.config.ts';
-import type { JsonLd } from './serialize-json-ld.ts';
-
-export { type JsonLd, serializeJsonLd } from './serialize-json-ld.ts';
 
 /** The publisher as schema.org Organization. */
 export function publisherJsonLd(): JsonLd {

@@ -1,5 +1,5 @@
 import type { FeedLink } from '../../feeds/settings.ts';
-import type { JsonLd } from './serialize-json-ld.ts';
+import type { JsonLd } from '../../lib/escape.ts';
 
 /** What a page tells the head about itself for previews, search engines and feed readers. */
 export interface SeoProps {
