@@ -20,6 +20,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { differingFiles } from './bench/compare.ts';
 import { type BuildRun, buildSite, clearCaches, PROJECT_ROOT, writeSite } from './bench/site.ts';
+import { median } from './bench/stats.ts';
 
 const { values } = parseArgs({
   options: {
@@ -144,13 +145,6 @@ try {
   const charts = notes * 3;
   const coldNoPng = chartCold.ms - chartCold.pngMs;
   const workers = Math.min(2, availableParallelism());
-  const median = (values: number[]) => {
-    const sorted = [...values].sort((a, b) => a - b);
-    const middle = Math.floor(sorted.length / 2);
-    return sorted.length % 2
-      ? (sorted[middle] as number)
-      : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
-  };
   // The ratio judged against the target is the median of each run's own ratio: the two builds
   // of a run sit next to each other, so they share the machine's speed at that moment. The
   // fastest of each site over all runs may come from runs minutes apart; it is shown too.

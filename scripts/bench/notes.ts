@@ -10,7 +10,7 @@ const EXPORT_MONTHS = months(2019, 84);
 const PRICE_MONTHS = months(2020, 72);
 const WORLD_MONTHS = months(2018, 96);
 
-function pick<T>(list: readonly T[], i: number): T {
+export function pick<T>(list: readonly T[], i: number): T {
   return list[((i % list.length) + list.length) % list.length] as T;
 }
 
@@ -55,37 +55,34 @@ export function noteCharts(i: number): BenchChart[] {
   return [bar, line, third];
 }
 
-const PARAGRAPH =
+/** The prose every generated note repeats (the chart and the scale benchmarks'). */
+export const PARAGRAPH =
   'Shipments of rare earth permanent magnets moved with licensing decisions more than with demand, ' +
   'and the monthly customs figures show how quickly exporters adjusted. Buyers in Europe and Asia ' +
   'drew down inventories while waiting for approvals, and prices followed with a lag of one to two months.';
 
-function escapeAttribute(text: string): string {
+/** A title as an MDX attribute value (inside double quotes). */
+export function escapeAttribute(text: string): string {
   return text.replace(/"/g, '&quot;');
 }
 
 /**
- * One generated note. `charts` true: three `<Chart>` tags; false: the same prose with a plain
- * `<figure><figcaption>` carrying each chart's title, so the two sites differ only by charts.
+ * A generated note's MDX: frontmatter, a lead paragraph, then three sections each after one
+ * of `figures` (the charts, or what stands in for them).
  */
-export function benchNote(i: number, charts: boolean): string {
+export function noteMdx(i: number, { dek, lead, figures }: { dek: string; lead: string; figures: string[] }): string {
   const edition = pick(months(2024, 24), i);
-  const figures = noteCharts(i).map((chart) =>
-    charts
-      ? `<Chart ${chart.attributes} title="${escapeAttribute(chart.title)}" />`
-      : `<figure>\n  <figcaption>${chart.title}</figcaption>\n</figure>`,
-  );
   const section = (n: number) => `## Section ${n}\n\n${PARAGRAPH}\n\n${PARAGRAPH} (Note ${i}, part ${n}.)`;
   return `---
 title: "Benchmark note ${i}: magnet exports and prices"
-dek: "Generated note ${i} for the chart benchmark."
+dek: "${dek}"
 published: ${edition}-15
 edition: ${edition}
 authors: [Bench Desk]
 topics: [magnets, benchmark]
 ---
 
-${PARAGRAPH}
+${lead}
 
 ${figures[0]}
 
@@ -99,4 +96,20 @@ ${figures[2]}
 
 ${section(3)}
 `;
+}
+
+/** A figure standing in for a chart: its title as the caption, no drawing. */
+export function plainFigure(title: string): string {
+  return `<figure>\n  <figcaption>${title}</figcaption>\n</figure>`;
+}
+
+/**
+ * One generated note. `charts` true: three `<Chart>` tags; false: the same prose with a plain
+ * `<figure><figcaption>` carrying each chart's title, so the two sites differ only by charts.
+ */
+export function benchNote(i: number, charts: boolean): string {
+  const figures = noteCharts(i).map((chart) =>
+    charts ? `<Chart ${chart.attributes} title="${escapeAttribute(chart.title)}" />` : plainFigure(chart.title),
+  );
+  return noteMdx(i, { dek: `Generated note ${i} for the chart benchmark.`, lead: PARAGRAPH, figures });
 }

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { benchDatasets } from './datasets.ts';
@@ -9,11 +9,21 @@ export const PROJECT_ROOT = path.resolve(import.meta.dirname, '../..');
 const ASTRO_BIN = path.join(PROJECT_ROOT, 'node_modules/astro/bin/astro.mjs');
 const FIXED_DATE = '2025-12-01T12:00:00Z';
 
+/** What a generated site holds besides its notes' count: other notes, fewer datasets. */
+export interface SiteOptions {
+  /** Note `i`'s MDX; default scripts/bench/notes.ts (the chart benchmark's notes). */
+  note?: (i: number) => string;
+  /** Names of the datasets to write; default every one of scripts/bench/datasets.ts. */
+  datasets?: readonly string[];
+}
+
 /**
  * Writes a generated site (notes, datasets, an astro.config.mjs that builds it with the real
- * src/) and commits it once with fixed dates, so the versions integration sees a normal history.
+ * src/, the project's Pagefind settings) and commits it once with fixed dates, so the versions
+ * integration sees a normal history.
  */
-export function writeSite(dir: string, notes: number, charts: boolean): void {
+export function writeSite(dir: string, notes: number, charts: boolean, options: SiteOptions = {}): void {
+  const note = options.note ?? ((i: number) => benchNote(i, charts));
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(path.join(dir, 'content/notes'), { recursive: true });
   mkdirSync(path.join(dir, 'content/events'), { recursive: true });
@@ -24,11 +34,21 @@ export function writeSite(dir: string, notes: number, charts: boolean): void {
   );
   writeFileSync(path.join(dir, '.gitignore'), 'node_modules/\ndist/\ndist-*/\n.astro/\n.assay/\n');
   writeFileSync(path.join(dir, 'content/events/.gitkeep'), '');
+  // `npm run build` runs Pagefind with the project's settings (pagefind.yml, read from the
+  // directory it runs in): a generated site built the same way needs them too.
+  const pagefindConfig = path.join(PROJECT_ROOT, 'pagefind.yml');
+  if (existsSync(pagefindConfig)) copyFileSync(pagefindConfig, path.join(dir, 'pagefind.yml'));
   for (const dataset of benchDatasets()) {
+    if (options.datasets && !options.datasets.includes(dataset.name)) continue;
     writeFileSync(path.join(dir, `data/${dataset.name}.csv`), dataset.csv);
     writeFileSync(path.join(dir, `data/${dataset.name}.yml`), dataset.yml);
   }
-  for (let i = 0; i < notes; i++) writeFileSync(path.join(dir, `content/notes/note-${i}.mdx`), benchNote(i, charts));
+  for (let i = 0; i < notes; i++) writeFileSync(path.join(dir, `content/notes/note-${i}.mdx`), note(i));
+  commitAll(dir);
+}
+
+/** Commits everything in `dir` into a new repository, once, with a fixed author and date. */
+export function commitAll(dir: string): void {
   const env = {
     ...process.env,
     GIT_AUTHOR_NAME: 'Bench',
