@@ -24,6 +24,7 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, totalmem } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { userBuildEnv } from './bench/env.ts';
 import { type Measurement, measureCommand } from './bench/measure.ts';
 import { PLAIN_BUILD, writePlainSite } from './bench/plain-site.ts';
 import { SCALE_DATASETS, scaleNote } from './bench/scale-notes.ts';
@@ -73,24 +74,6 @@ const sites: Site[] = [
   { key: 'c', label: '(c) Assay, 3 charts a note', dir: path.join(tmp, 'bench-scale-charts'), command: projectBuild },
 ];
 
-/**
- * The environment `npm run build` gives its script: the project's node_modules/.bin first on
- * PATH (so `astro`, `pagefind` and `node` are the project's), a fixed build date, and none of
- * the settings that would move or turn off Assay's cache.
- */
-function buildEnv(): NodeJS.ProcessEnv {
-  const { ASSAY_CACHE_DIR: _dir, ASSAY_NO_CACHE: _off, ...env } = process.env;
-  return {
-    ...env,
-    PATH: `${path.join(PROJECT_ROOT, 'node_modules/.bin')}${path.delimiter}${env.PATH ?? ''}`,
-    ASTRO_TELEMETRY_DISABLED: '1',
-    ASSAY_BUILD_DATE: '2026-01-15',
-    TZ: 'UTC',
-    NO_COLOR: '1',
-    FORCE_COLOR: '0',
-  };
-}
-
 /** Everything a build leaves behind: output, Astro's and Assay's caches, generated versions. */
 function clearBuild(dir: string, { caches }: { caches: boolean }): void {
   rmSync(path.join(dir, 'dist'), { recursive: true, force: true });
@@ -105,7 +88,7 @@ const keyOf = (site: Site, phase: Phase) => `${site.key}-${phase}`;
 
 async function build(site: Site, phase: Phase): Promise<Measurement> {
   clearBuild(site.dir, { caches: phase === 'cold' });
-  const result = await measureCommand(site.command, { cwd: site.dir, env: buildEnv() });
+  const result = await measureCommand(site.command, { cwd: site.dir, env: userBuildEnv() });
   const key = keyOf(site, phase);
   samples[key] = [...(samples[key] ?? []), result];
   log(
@@ -126,7 +109,7 @@ try {
   // Untimed: the first build of a session pays for cold OS file caches (node_modules).
   log('Warm-up build of (a) (untimed)');
   clearBuild(sites[0]?.dir as string, { caches: true });
-  await measureCommand(PLAIN_BUILD, { cwd: sites[0]?.dir as string, env: buildEnv() });
+  await measureCommand(PLAIN_BUILD, { cwd: sites[0]?.dir as string, env: userBuildEnv() });
 
   for (let run = 1; run <= runs; run++) {
     // Odd rounds a, b, c; even rounds c, b, a: a machine whose speed drifts over the run
