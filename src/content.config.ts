@@ -3,7 +3,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { glob, type Loader } from 'astro/loaders';
 import { datasetMetaSchema } from './data/schema.ts';
-import { eventSchema } from './events/schema.ts';
+import { eventSchema, eventVersionSchema } from './events/schema.ts';
 import { slugOf } from './integrations/content-slugs.ts';
 import { noteSchema, noteVersionSchema } from './notes/schema.ts';
 
@@ -50,6 +50,7 @@ function earlierVersions(collection: 'notes' | 'events'): Loader {
 }
 // A note's source link not allowed now is dropped with a warning: history that built once keeps building.
 const noteVersions = defineCollection({ loader: earlierVersions('notes'), schema: noteVersionSchema });
-const eventVersions = defineCollection({ loader: earlierVersions('events'), schema: eventSchema });
+// Event pages committed before `published` existed keep building: the field is optional in history.
+const eventVersions = defineCollection({ loader: earlierVersions('events'), schema: eventVersionSchema });
 
 export const collections = { notes, events, datasets, noteVersions, eventVersions };

@@ -157,7 +157,8 @@ export function normaliseChart(props: Record<string, unknown>, dataset: Dataset,
     : unique([x.name, ...(series ? [series.name] : []), y.name, ...(derived ? [derived.column] : [])]).map((name) =>
         column(name, 'data'),
       );
-  const asOf = dataset.vintage?.date ?? dataset.meta.asOf ?? null;
+  // The data's own date, from its metadata as it stood at the vintage; never a commit date.
+  const asOf = dataset.meta.asOf ?? null;
   const meta = dataset.meta;
   return {
     kind,

@@ -32,7 +32,7 @@ export interface ChartSource {
   name: string;
   url: string | null;
   licence: string;
-  /** "Data as of" date, ISO yyyy-mm-dd: the vintage commit date, else the metadata's asOf. */
+  /** "Data as of" date, ISO yyyy-mm-dd: the metadata's `asOf` at the vintage (null without one), never a commit date. */
   asOf: string | null;
   /** Short commit of the data vintage, when versions supply one. */
   commit: string | null;

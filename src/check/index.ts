@@ -6,7 +6,9 @@ import { eventSchema } from '../events/schema.ts';
 import { slugOf } from '../integrations/content-slugs.ts';
 import { AssayError, problemsOf } from '../lib/errors.ts';
 import { noteSchema } from '../notes/schema.ts';
+import { updateDateProblems } from '../versions/dates.ts';
 import { normaliseUrl } from '../versions/permalinks.ts';
+import { type DatasetUse, missingAsOfProblems } from '../versions/published-data.ts';
 import { checkComponent, type DatasetLookup } from './components.ts';
 import { type FrontmatterKind, readFrontmatter, validateFrontmatter } from './frontmatter.ts';
 import { checkLinks, type Page, type PageKind, type Site, suggestSlug } from './links.ts';
@@ -78,6 +80,7 @@ export function checkContent(root: string): CheckResult {
       problems.push(...checkComponent(use, page.file, lookup, scanned.ownNames));
     }
   }
+  problems.push(...missingAsOfProblems(datasetUses(files), (name) => datasets.get(name)?.dataset?.meta));
   return {
     problems: sortProblems(problems),
     notes: site.note.size,
@@ -85,6 +88,18 @@ export function checkContent(root: string): CheckResult {
     datasets: names.length,
     charts,
   };
+}
+
+/** Datasets published (not draft) notes and events name in `data="…"`, which must state their `asOf`. */
+function datasetUses(files: readonly PageFile[]): DatasetUse[] {
+  return files.flatMap(({ page, scanned }) =>
+    page.draft || !scanned
+      ? []
+      : scanned.components.flatMap((use) => {
+          const data = use.attributes.get('data');
+          return data?.kind === 'string' ? [{ file: page.file, dataset: data.value }] : [];
+        }),
+  );
 }
 
 /**
@@ -171,6 +186,7 @@ function readPage(root: string, file: string, kind: PageKind, problems: AssayErr
   }
   const front = readFrontmatter(scanned.frontmatter.text, scanned.frontmatter.line, file);
   problems.push(...front.problems, ...validateFrontmatter(front, KINDS[kind], file));
+  problems.push(...updateDateProblems(front.data, front.at, file));
   const data = front.data;
   if (data) {
     page.draft = data.draft === true;

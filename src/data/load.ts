@@ -1,6 +1,7 @@
 import { AssayError } from '../lib/errors.ts';
 import { didYouMean } from '../lib/suggest.ts';
 import { parseDataset, parseDatasetMeta } from './parse.ts';
+import { checkRowKey } from './row-key.ts';
 import { type Dataset, datasetMetaSchema, datasetVersionMetaSchema } from './schema.ts';
 import { type FileSource, workingTree } from './source.ts';
 
@@ -85,6 +86,8 @@ export function loadDataset(name: string, source: FileSource = workingTree()): D
   if (!dataset) {
     const meta = parseDatasetMeta(metaText, metaFile, historic ? datasetVersionMetaSchema : datasetMetaSchema);
     dataset = parseDataset(name, csv, meta, csvFile, metaText, { historic });
+    // A new rule, so the working tree's only: history that built once keeps building.
+    if (!historic) checkRowKey(dataset, csv);
     seen.push({ csv, metaText, historic, dataset });
     // A long dev session edits a file many times: keep the recent contents only.
     if (seen.length > 8) seen.shift();

@@ -1,6 +1,10 @@
 import { z } from 'astro/zod';
 import { calendarDate } from '../lib/calendar-date.ts';
 import { historicUrl, safeUrl } from '../lib/safe-url.ts';
+import { didYouMean } from '../lib/suggest.ts';
+
+/** What `asOf` is, as its messages say it. */
+export const AS_OF_NEEDED = 'needs the date its newest figures became public, as YYYY-MM-DD, e.g. asOf: 2025-06-20';
 
 /** One declared CSV column. The CSV is parsed with these types; nothing is guessed. */
 export const columnSchema = z
@@ -66,8 +70,17 @@ export const datasetMetaSchema = z
     unit: z.string().min(1),
     /** Licence or terms under which the figures are republished. */
     licence: z.string().min(1),
-    /** Date the figures were last checked against the source (before versions supply a commit date). */
-    asOf: calendarDate('needs the date the figures were checked, as YYYY-MM-DD, e.g. asOf: 2025-06-20').optional(),
+    /**
+     * The data's own "as of" date: when the newest figures in the file became public (GACC's
+     * May figures: 2025-06-20). Charts say "data as of" this date, read at the note's data
+     * vintage; never a commit date. Required for a dataset a published note or event uses.
+     */
+    asOf: calendarDate(AS_OF_NEEDED).optional(),
+    /**
+     * The columns that name a row, e.g. [month] or [month, destination]: no two rows may share
+     * them, so a revised figure can be matched with the one it replaces.
+     */
+    key: z.array(z.string().min(1)).min(1, 'name at least one column, e.g. key: [month]').optional(),
     /** Notes readers should see with the data, e.g. how derived values were computed. */
     notes: z.string().optional(),
     /** How the CSV file is written; omit it for a plain UTF-8, comma-separated file with "." decimals. */
@@ -77,7 +90,25 @@ export const datasetMetaSchema = z
       message: 'declare at least one column',
     }),
   })
-  .strict();
+  .strict()
+  .superRefine((meta, ctx) => {
+    const declared = Object.keys(meta.columns);
+    meta.key?.forEach((column, index) => {
+      const problem = !declared.includes(column)
+        ? `'${column}' is not one of the columns (${declared.join(', ')})${didYouMean(column, declared)}`
+        : meta.key?.indexOf(column) !== index
+          ? `'${column}' is listed twice`
+          : undefined;
+      if (problem) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['key', index],
+          message: problem,
+          params: { hint: 'list the columns that together name one row, e.g. key: [month, destination]' },
+        });
+      }
+    });
+  });
 
 /**
  * Metadata read at an earlier commit (a version's data vintage): a source link that is not

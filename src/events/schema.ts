@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { DATE_HINT, isUtcMidnight, parseCalendarDate } from '../lib/calendar-date.ts';
+import { calendarDate, DATE_HINT, isUtcMidnight, parseCalendarDate } from '../lib/calendar-date.ts';
 import { isoDate } from '../lib/dates.ts';
 import { AssayError } from '../lib/errors.ts';
 import { safeUrl } from '../lib/safe-url.ts';
@@ -163,6 +163,8 @@ export const speakerSchema = z
   })
   .strict();
 
+const PUBLISHED_NEEDED = 'needs the date the event page was first published, as YYYY-MM-DD, e.g. published: 2025-08-21';
+
 // The plain object schema; `eventSchema` adds the cross-field checks.
 const eventObject = z
   .object({
@@ -170,6 +172,12 @@ const eventObject = z
     name: z.string().min(1),
     /** One or two sentences on what it is and who it is for. */
     summary: z.string().min(1),
+    /**
+     * Date the event page was first published (YYYY-MM-DD): version 1's date in its version
+     * history and /versions.json, as `published` is for notes. Never a commit date. Required in
+     * the working tree (`eventSchema`); optional here so history written before it keeps building.
+     */
+    published: calendarDate(PUBLISHED_NEEDED).optional(),
     /** Local start in `timezone`: "2025-09-22T18:00", or "2025-09-22" for an all-day event. */
     start: localDateTime,
     /** Local end in `timezone`, same form as `start`; for all-day events the last day (inclusive). */
@@ -206,7 +214,19 @@ const eventObject = z
   .strict();
 
 /** Frontmatter of an event page (`content/events/**\/*.mdx`), with cross-field checks. */
-export const eventSchema = eventObject.superRefine(checkEvent);
+export const eventSchema = eventObject.superRefine((event, ctx) => {
+  if (event.published === undefined) {
+    // Reported as a missing field, as the content check and the build word one.
+    ctx.addIssue({ code: 'invalid_type', expected: 'date', path: ['published'], message: PUBLISHED_NEEDED });
+  }
+  checkEvent(event, ctx);
+});
+
+/**
+ * Earlier versions rebuilt from git history (the eventVersions collection): event pages written
+ * before `published` existed keep building (their version 1 is dated by today's `published`).
+ */
+export const eventVersionSchema = eventObject.superRefine(checkEvent);
 
 /** Event frontmatter after validation and defaults. */
 export type EventFrontmatter = z.output<typeof eventObject>;

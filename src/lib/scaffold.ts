@@ -62,6 +62,7 @@ Lead paragraph. Quote figures from data so text and charts agree:
     text: `---
 name: ${JSON.stringify(title)}
 summary: One or two sentences on what it is and who it is for.
+published: ${today}
 start: ${today}
 end: ${today}
 timezone: Europe/London

@@ -17,10 +17,24 @@ export interface UpdateEntry {
 export interface VersionFrontmatter {
   /** The `updates` list, oldest first; empty when absent. */
   updates: UpdateEntry[];
-  /** The `published` date of a note, if it has one (events do not). */
+  /** The `published` date (notes and events), if readable. */
   published: Date | undefined;
   /** Earlier URL paths the author declared (`aliases`). */
   aliases: string[];
+  /** `draft: true`: built in dev only, never published. */
+  draft: boolean;
+}
+
+/** What the history of a file tells about what it published at one commit. */
+export interface HistoricFrontmatter {
+  /** The `updates` list; undefined when unreadable (the count carries over). */
+  updates: UpdateEntry[] | undefined;
+  /** `draft: true` at that commit: nothing was published. */
+  draft: boolean;
+  /** `topics` (notes are filed under each one's page). */
+  topics: string[];
+  /** `edition`, YYYY-MM (notes are archived under its month page). */
+  edition: string | undefined;
 }
 
 const FRONTMATTER = /^\uFEFF?---[ \t]*\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
@@ -39,12 +53,12 @@ export function readVersionFrontmatter(text: string): VersionFrontmatter | undef
   } catch {
     return undefined;
   }
-  if (data === null || data === undefined) return { updates: [], published: undefined, aliases: [] };
+  if (data === null || data === undefined) return { updates: [], published: undefined, aliases: [], draft: false };
   if (typeof data !== 'object' || Array.isArray(data)) return undefined;
   const record = data as Record<string, unknown>;
   const updates = Array.isArray(record.updates) ? record.updates.map(toEntry) : [];
   const aliases = Array.isArray(record.aliases) ? record.aliases.filter((a): a is string => typeof a === 'string') : [];
-  return { updates, published: readCalendarDate(record.published), aliases };
+  return { updates, published: readCalendarDate(record.published), aliases, draft: record.draft === true };
 }
 
 function toEntry(raw: unknown): UpdateEntry {
@@ -54,31 +68,46 @@ function toEntry(raw: unknown): UpdateEntry {
 }
 
 /**
- * Only the `updates` list, for the many historical texts versions read: parsing just that
- * block (or nothing, when there is none) is several times faster than the whole frontmatter.
- * Same result as `readVersionFrontmatter(text)?.updates`.
+ * The fields history needs (`updates`, `draft`, `topics`, `edition`), for the many historical
+ * texts versions read: parsing just those blocks is several times faster than the whole
+ * frontmatter. Undefined when there is no frontmatter at all.
  */
-export function readUpdates(text: string): UpdateEntry[] | undefined {
+export function readHistoricFrontmatter(text: string): HistoricFrontmatter | undefined {
   const match = FRONTMATTER.exec(text);
   if (!match) return undefined;
   const yaml = match[1] ?? '';
-  const block = updatesBlock(yaml);
-  // No updates key: no entries. (Broken YAML elsewhere would read the same way, and a
-  // wrong zero in history is harmless: versions never go back down.)
-  if (block === '') return [];
+  const blocks = HISTORIC_KEYS.map((key) => keyBlock(yaml, key)).filter((block) => block !== '');
+  let record: Record<string, unknown> | undefined;
   try {
-    const data = parseYaml(block) as { updates?: unknown } | null;
-    if (data && Array.isArray(data.updates)) return data.updates.map(toEntry);
+    const data = blocks.length === 0 ? {} : parseYaml(blocks.join('\n'));
+    if (data && typeof data === 'object' && !Array.isArray(data)) record = data as Record<string, unknown>;
   } catch {
     // An unusual layout the block cut could not isolate: fall through to the full parse.
   }
-  return readVersionFrontmatter(text)?.updates;
+  if (!record) {
+    try {
+      const data = parseYaml(yaml);
+      if (data && typeof data === 'object' && !Array.isArray(data)) record = data as Record<string, unknown>;
+    } catch {
+      // Broken YAML at that commit: the count carries over, nothing else is known.
+    }
+  }
+  // No updates key: no entries. (A wrong zero in history is harmless: versions never go back down.)
+  if (!record) return { updates: undefined, draft: false, topics: [], edition: undefined };
+  return {
+    updates: Array.isArray(record.updates) ? record.updates.map(toEntry) : [],
+    draft: record.draft === true,
+    topics: Array.isArray(record.topics) ? record.topics.filter((t): t is string => typeof t === 'string') : [],
+    edition: typeof record.edition === 'string' ? record.edition : undefined,
+  };
 }
 
-/** The top-level `updates:` key with its indented or "- " lines; "" when there is none. */
-function updatesBlock(yaml: string): string {
+const HISTORIC_KEYS = ['updates', 'draft', 'topics', 'edition'];
+
+/** A top-level key (`updates:`) with its indented or "- " lines; "" when there is none. */
+function keyBlock(yaml: string, key: string): string {
   const lines = yaml.split(/\r?\n/);
-  const start = lines.findIndex((line) => /^updates\s*:/.test(line));
+  const start = lines.findIndex((line) => line.startsWith(key) && /^\s*:/.test(line.slice(key.length)));
   if (start === -1) return '';
   let end = start + 1;
   while (end < lines.length && /^(\s|-|#|$)/.test(lines[end] as string)) end++;

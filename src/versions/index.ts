@@ -3,15 +3,24 @@ import path from 'node:path';
 import { type FileSource, workingTree } from '../data/source.ts';
 import { slugOf } from '../integrations/content-slugs.ts';
 import { resolveBuildDate } from '../lib/build-date.ts';
+import { throwProblems } from '../lib/errors.ts';
 import { CommitFiles, dataAtCommit } from './data-at-commit.ts';
-import { readUpdates, readVersionFrontmatter, type UpdateEntry, type VersionFrontmatter } from './frontmatter.ts';
+import { updateDateProblemsInText } from './dates.ts';
+import {
+  type HistoricFrontmatter,
+  readHistoricFrontmatter,
+  readVersionFrontmatter,
+  type VersionFrontmatter,
+} from './frontmatter.ts';
 import { type GitRepo, readContentLog, readObjects, uncommittedPaths } from './git.ts';
 import { type FileHistory, fileHistories } from './history.ts';
 import { allowMissingHistoryFromEnv, checkHistory } from './history-check.ts';
 import { type RevisionState, type Version, versionsOf } from './model.ts';
+import { publishedUrlsFromHistory } from './published-urls.ts';
 import type { ContentFile, ContentVersions, VersionIndex } from './types.ts';
 
 export { CommitFiles, dataAtCommit } from './data-at-commit.ts';
+export { updateDateProblems, updateDateProblemsInText } from './dates.ts';
 export { ALLOW_NO_HISTORY_ENV, allowMissingHistoryFromEnv, checkHistory } from './history-check.ts';
 export * from './manifest.ts';
 export { FIRST_PUBLISHED, type Version, versionsOf } from './model.ts';
@@ -58,14 +67,22 @@ export function loadVersionIndex(options: LoadVersionIndexOptions): VersionIndex
   const histories = fileHistories(readContentLog(repo, contentDirs), (file) => isContent(file, contentDirs));
   const changed = uncommittedPaths(repo, [...contentDirs, dataDir]);
 
-  // Every committed text of every file, in one batch; parsed once per distinct blob.
-  const wanted = files.flatMap((file) => histories.get(file.file)?.revisions.map((revision) => revision.blob) ?? []);
+  // Every committed text of every file (deleted ones too: they published URLs), in one batch;
+  // parsed once per distinct blob.
+  const wanted = [...histories.values()].flatMap((history) => history.revisions.map((revision) => revision.blob));
   const blobs = readObjects(repo, wanted);
-  const updatesAt = new Map<string, UpdateEntry[] | undefined>();
-  for (const [id, data] of blobs) updatesAt.set(id, data ? readUpdates(data.toString('utf8')) : undefined);
+  const stateAt = new Map<string, HistoricFrontmatter | undefined>();
+  for (const [id, data] of blobs) stateAt.set(id, data ? readHistoricFrontmatter(data.toString('utf8')) : undefined);
+  const publishedUrls = publishedUrlsFromHistory(
+    histories.values(),
+    (blob) => stateAt.get(blob),
+    (path) => contentFile(path, contentDirs),
+  );
 
   const entries = new Map<string, ContentVersions>();
   const versionTexts = new Map<string, string>();
+  // Content dates readers see must not go back in time (working tree only: history is as it was).
+  throwProblems(files.flatMap((file) => updateDateProblemsInText(texts.get(file.file) as string, file.file)));
   for (const file of files) {
     const text = texts.get(file.file) as string;
     const current = readVersionFrontmatter(text);
@@ -75,7 +92,7 @@ export function loadVersionIndex(options: LoadVersionIndexOptions): VersionIndex
       commit: revision.commit,
       date: revision.date,
       path: revision.path,
-      updates: updatesAt.get(revision.blob),
+      updates: stateAt.get(revision.blob)?.updates,
     }));
     if (uncommitted) revisions.push({ commit: undefined, date: undefined, path: file.file, updates: current?.updates });
     const versions = versionsOf(revisions, {
@@ -85,10 +102,10 @@ export function loadVersionIndex(options: LoadVersionIndexOptions): VersionIndex
       buildDate,
     });
     for (const version of versions) {
-      versionTexts.set(
-        textKey(file.file, version.number),
-        version.latest ? text : committedText(history, version, blobs),
-      );
+      // A version with no commit of its own text (one of several entries added to a file not
+      // committed yet) shares the working tree's text with the version it arrived with.
+      const own = version.latest || version.textCommit === undefined;
+      versionTexts.set(textKey(file.file, version.number), own ? text : committedText(history, version, blobs));
     }
     entries.set(file.file, describe(file, versions, history, current, uncommitted, contentDirs));
   }
@@ -105,6 +122,8 @@ export function loadVersionIndex(options: LoadVersionIndexOptions): VersionIndex
     head: repo.head,
     files: entries,
     dataUncommitted: [...changed].some((file) => file.startsWith(`${dataDir}/`)),
+    uncommittedData: [...changed].filter((file) => file.startsWith(`${dataDir}/`)).sort(),
+    publishedUrls,
     texts: versionTexts,
     commitFiles,
   });
@@ -134,6 +153,7 @@ function describe(
     oldPaths,
     oldIds: oldPaths.flatMap((old) => contentFile(old, contentDirs) ?? []),
     aliases: current?.aliases ?? [],
+    draft: current?.draft ?? false,
     uncommitted,
     unpublished: !first,
   };
@@ -190,6 +210,7 @@ function withoutHistory(
       oldPaths: [],
       oldIds: [],
       aliases: current?.aliases ?? [],
+      draft: current?.draft ?? false,
       uncommitted: false,
       unpublished: false,
     });
@@ -200,6 +221,8 @@ function withoutHistory(
     head: undefined,
     files: entries,
     dataUncommitted: false,
+    uncommittedData: [],
+    publishedUrls: [],
     texts: versionTexts,
     commitFiles: undefined,
   });

@@ -32,7 +32,7 @@ export interface ManifestDataset {
 export interface ManifestVersion {
   number: number;
   url: string;
-  /** YYYY-MM-DD. */
+  /** YYYY-MM-DD: `published` for version 1, its `updates` entry's date otherwise. */
   date: string;
   summary: string;
   /** Commit that started the version; null for a draft. */
@@ -51,7 +51,9 @@ export interface ManifestEntry {
   id: string;
   /** URL of the latest version. */
   url: string;
+  /** Version 1's date (`published`), YYYY-MM-DD; null for an unpublished draft. Never a commit date. */
   firstPublished: string | null;
+  /** The latest version's date, YYYY-MM-DD: on or after `firstPublished` and every version's date. */
   lastUpdated: string;
   versions: ManifestVersion[];
 }
@@ -90,7 +92,9 @@ export function buildVersionsManifest(index: VersionIndex, options: ManifestOpti
       collection: entry.collection,
       id: entry.id,
       url,
-      firstPublished: entry.firstPublished ? isoDate(entry.firstPublished.date) : null,
+      // Content dates, as pages and feeds show them: version 1's `published`, the latest entry's date.
+      // Without history only the latest version is known: its date is not the first publication.
+      firstPublished: entry.unpublished || !index.available ? null : isoDate((entry.versions[0] as Version).date),
       lastUpdated: isoDate(entry.lastUpdated),
       versions: entry.versions.map((version) => {
         const datasets = (options.datasetsUsed?.(entry, version) ?? []).map((use): ManifestDataset => {

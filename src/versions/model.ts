@@ -24,7 +24,7 @@ export interface Version {
   number: number;
   /** Commit that started this version; undefined when it starts with uncommitted changes (a draft). */
   startCommit: string | undefined;
-  /** Committer date of `startCommit`. */
+  /** Committer date of `startCommit`: machinery (ordering), never shown to readers as a content date. */
   startDate: Date | undefined;
   /** Commit whose file text is this version's text; undefined means the working tree. */
   textCommit: string | undefined;
@@ -56,7 +56,7 @@ export interface VersionsOptions {
   file: string;
   /** Today's `updates` list (working tree): summaries and dates come from it, so an author can fix a typo in one. */
   updates: readonly UpdateEntry[];
-  /** Today's `published` date, for version 1 of a note. */
+  /** Today's `published` date, for version 1 of a note or event. */
   published?: Date;
   /** Date for anything not yet committed and undated: the build date, never the wall clock. */
   buildDate: Date;
@@ -101,7 +101,9 @@ export function versionsOf(revisions: readonly RevisionState[], options: Version
       textPath: textRevision.path,
       vintageCommit: startRevision.commit,
       summary: entry ? entry.summary : FIRST_PUBLISHED,
-      date: (entry ? entry.date : options.published) ?? startRevision.date ?? options.buildDate,
+      // A content date, never a commit date: the entry's, or `published` for version 1. Only a
+      // file the schema refuses lacks one; the build date keeps output reproducible meanwhile.
+      date: (entry ? entry.date : options.published) ?? options.buildDate,
       latest,
       draft: startRevision.commit === undefined,
     };

@@ -3,8 +3,8 @@ import { defaultUrlOf, type UrlOf, versionUrl } from './manifest.ts';
 import type { VersionIndex } from './types.ts';
 
 /**
- * The permanent-links guard. `permalinks.json` (committed, reviewed in git) lists every URL
- * the site has ever published; a build that would drop one without a redirect fails.
+ * The permanent-links guard. Committed history lists every URL the site has ever published
+ * (src/versions/published-urls.ts); a build that would drop one without a redirect fails.
  */
 
 /** A redirect from a URL that no longer has a page to the page that replaced it. */
@@ -17,8 +17,6 @@ export interface Redirect {
 
 /** What the guard found. */
 export interface PermalinkCheck {
-  /** The new `permalinks.json` list: every URL ever published plus this build's, sorted, unique. */
-  manifest: string[];
   /** Previously published URLs this build would drop without a redirect. */
   missing: string[];
   /** Redirects whose target this build does not produce (they would lead to a 404). */
@@ -42,28 +40,6 @@ export function normaliseUrl(url: string): string {
   return clean.replace(/\/{2,}/g, '/');
 }
 
-/** Reads `permalinks.json` text: a JSON array of URL paths. */
-export function parsePermalinks(text: string, file = 'permalinks.json'): string[] {
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (error) {
-    throw new AssayError(`the permanent links manifest is not valid JSON (${(error as Error).message})`, {
-      file,
-      hint: 'restore it from git (git checkout -- permalinks.json); the build rewrites it',
-    });
-  }
-  if (!Array.isArray(data) || data.some((url) => typeof url !== 'string')) {
-    throw new AssayError('the permanent links manifest must be a JSON array of URL paths', { file });
-  }
-  return data as string[];
-}
-
-/** Serialises the manifest: one URL a line, sorted, so diffs in review show exactly what was added. */
-export function serializePermalinks(urls: readonly string[]): string {
-  return `${JSON.stringify([...new Set(urls.map(normaliseUrl))].sort(), null, 2)}\n`;
-}
-
 /** Compares the published URLs with this build's pages and redirects. */
 export function checkPermalinks(input: {
   published: readonly string[];
@@ -76,16 +52,15 @@ export function checkPermalinks(input: {
   const missing = [...published].filter((url) => !current.has(url) && !redirected.has(url)).sort();
   const brokenRedirects = input.redirects.filter((redirect) => !current.has(normaliseUrl(redirect.to)));
   const shadowedRedirects = input.redirects.filter((redirect) => current.has(normaliseUrl(redirect.from)));
-  const manifest = [...new Set([...published, ...current, ...redirected])].sort();
-  return { manifest, missing, brokenRedirects, shadowedRedirects };
+  return { missing, brokenRedirects, shadowedRedirects };
 }
 
 /** The build error for a failed check, naming every URL and the fix; undefined when all is well. */
-export function permalinkError(check: PermalinkCheck, file = 'permalinks.json'): AssayError | undefined {
+export function permalinkError(check: PermalinkCheck): AssayError | undefined {
   const lines: string[] = [];
   if (check.missing.length > 0) {
     lines.push(
-      `${check.missing.length} previously published URL${check.missing.length === 1 ? '' : 's'} would disappear without a redirect:`,
+      `${check.missing.length} URL${check.missing.length === 1 ? '' : 's'} published in git history would disappear without a redirect:`,
       ...check.missing.map((url) => `  ${url}`),
     );
   }
@@ -99,7 +74,6 @@ export function permalinkError(check: PermalinkCheck, file = 'permalinks.json'):
   }
   if (lines.length === 0) return undefined;
   return new AssayError(lines.join('\n'), {
-    file,
     hint:
       'published links must keep working: add each missing URL to the `aliases` list in the frontmatter of the note or event ' +
       'that replaced it (e.g. aliases: ["/notes/old-slug/"]), or restore the page; fix or remove redirects to missing pages. ' +

@@ -2,6 +2,8 @@ import { type FileSource, workingTree } from '../data/source.ts';
 import { type ContentVersions, loadVersionIndex, type VersionIndex } from './index.ts';
 import type { Version } from './model.ts';
 
+export { datasetsNamedIn } from './published-data.ts';
+
 /** Where earlier versions' MDX texts are written for the `noteVersions` / `eventVersions` collections. */
 export const VERSION_TEXTS_DIR = '.assay/versions';
 
@@ -22,14 +24,33 @@ export function versionsOf(index: VersionIndex, file: string): ContentVersions |
   return index.files.get(file);
 }
 
+/** Working-tree sources of `npm run dev` and the data files they hold that no commit has published. */
+const unpublished = new WeakMap<FileSource, ReadonlySet<string>>();
+
 /**
- * Where a version's charts read data: its vintage commit, labelled so source lines say
- * "data as of <commit date> (<short commit>)". In dev, the latest version reads the working
- * tree when data has uncommitted edits, so an author sees a CSV change at once.
+ * Whether a chart reading `dataset` from `source` shows uncommitted data (only in `npm run dev`,
+ * where the latest version reads the working tree so an author sees a CSV edit at once):
+ * such charts are labelled "unpublished data".
+ */
+export function isUnpublishedData(source: FileSource, dataset: string): boolean {
+  const files = unpublished.get(source);
+  return files !== undefined && ['.csv', '.tsv', '.yml'].some((ext) => files.has(`data/${dataset}${ext}`));
+}
+
+/**
+ * Where a version's charts read data: its vintage commit, which the chart's "About this data"
+ * names (the "data as of" date is the metadata's own `asOf` there). In dev, the latest version
+ * reads the working tree when data has uncommitted edits, so an author sees a CSV change at
+ * once; `isUnpublishedData` tells which datasets those are.
  */
 export function versionData(index: VersionIndex, version: Version, options: { dev?: boolean } = {}): FileSource {
   const commit = version.vintageCommit;
-  if (!commit || (options.dev && version.latest && index.dataUncommitted)) return workingTree();
+  if (options.dev && version.latest && index.dataUncommitted) {
+    const tree = workingTree();
+    unpublished.set(tree, new Set(index.uncommittedData));
+    return tree;
+  }
+  if (!commit) return workingTree();
   const source = index.data(commit);
   return {
     id: source.id,
@@ -44,18 +65,4 @@ export function versionData(index: VersionIndex, version: Version, options: { de
 /** The latest data (HEAD, or the working tree), for charts that ask for `vintage="latest"`. */
 export function latestData(): FileSource {
   return workingTree();
-}
-
-/** Datasets an MDX text names in `data="…"` on Chart, Value and Change, for /versions.json. */
-export function datasetsNamedIn(text: string): { name: string; latest: boolean }[] {
-  const found = new Map<string, boolean>();
-  const tag = /<(?:Chart|Value|Change)\b([^>]*?)\/?>/gs;
-  for (const match of text.matchAll(tag)) {
-    const attributes = match[1] ?? '';
-    const name = /\bdata=["']([^"']+)["']/.exec(attributes)?.[1];
-    if (!name) continue;
-    const latest = /\bvintage=["']latest["']/.test(attributes);
-    found.set(name, (found.get(name) ?? false) || latest);
-  }
-  return [...found].map(([name, latest]) => ({ name, latest })).sort((a, b) => a.name.localeCompare(b.name));
 }

@@ -23,7 +23,7 @@ export interface ContentVersions {
   versions: Version[];
   /** The newest version (also the last of `versions`). */
   latest: Version;
-  /** The commit that first published it; undefined for an unpublished draft. */
+  /** The commit that first published it (machinery: pages show version 1's `published` date); undefined for an unpublished draft. */
   firstPublished: CommitRef | undefined;
   /** Date of the latest version: its `updates` entry date, or the published date. */
   lastUpdated: Date;
@@ -35,6 +35,8 @@ export interface ContentVersions {
   oldIds: ContentFile[];
   /** `aliases` from today's frontmatter. */
   aliases: string[];
+  /** `draft: true` in the working tree: built in dev only. */
+  draft: boolean;
   /** Whether the working tree differs from HEAD for this file (modified or untracked). */
   uncommitted: boolean;
   /** Whether no commit contains it yet: an "unpublished draft". */
@@ -53,6 +55,13 @@ export interface VersionIndex {
   files: Map<string, ContentVersions>;
   /** Whether `data/` has uncommitted changes (published versions do not show them). */
   dataUncommitted: boolean;
+  /** Project-relative paths under `data/` that differ from HEAD (modified or untracked), sorted. */
+  uncommittedData: string[];
+  /**
+   * Every URL the site has published, derived from committed history on the main line
+   * (src/versions/published-urls.ts); empty without history.
+   */
+  publishedUrls: string[];
   /** Text of a version of a file: the working tree for the latest. */
   text(file: string, version: number): string;
   /** Where a version's charts read data: its vintage commit, or the working tree when undefined. */

@@ -70,6 +70,7 @@ source:
   url: ${y(url('dataset-source'))}
 unit: ${y(payload('unit'))}
 licence: ${y(`CC BY,${formula('licence')};+licence`)}
+asOf: 2025-06-20
 notes: ${y(payload('dataset notes'))}
 columns:
   label: { type: string, label: ${y(payload('label column'))} }
@@ -119,6 +120,7 @@ function event(): string {
   return `---
 name: ${y(EVENT)}
 summary: ${y(payload('event summary'))}
+published: 2025-08-21
 start: "2025-09-22T09:00"
 end: "2025-09-23T17:00"
 timezone: America/Toronto
@@ -173,7 +175,7 @@ function oldLinks(link: string): Record<string, string> {
   const fixed = !link.startsWith('javascript:');
   return {
     'data/old-source.csv': 'month,value\n2025-01,1\n2025-02,2\n',
-    'data/old-source.yml': `title: Old source\ndescription: D.\nsource: { name: Old agency, url: ${y(link)} }\nunit: t\nlicence: L\ncolumns:\n  month: { type: date, format: "%Y-%m" }\n  value: { type: number }\n`,
+    'data/old-source.yml': `title: Old source\ndescription: D.\nsource: { name: Old agency, url: ${y(link)} }\nunit: t\nlicence: L\nasOf: 2025-06-20\ncolumns:\n  month: { type: date, format: "%Y-%m" }\n  value: { type: number }\n`,
     'content/notes/old-links.mdx': `---
 title: Old links
 dek: A note whose first version linked a script.

@@ -12,6 +12,7 @@ export function eventInput(overrides: Partial<EventInput> = {}): EventInput {
   return {
     name: 'Magnet supply briefing',
     summary: 'An afternoon on magnet supply.',
+    published: '2025-08-21',
     start: '2025-09-23T09:00',
     end: '2025-09-23T17:00',
     timezone: 'America/Toronto',

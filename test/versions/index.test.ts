@@ -29,7 +29,7 @@ function eventText(updates: string[] = []): string {
   const list = updates.length
     ? `updates:\n${updates.map((u) => `  - date: 2025-09-01\n    summary: ${u}`).join('\n')}\n`
     : '';
-  return `---\nname: Magnet Summit\nsummary: Annual meeting of magnet buyers.\nstart: 2025-09-22T09:00\nend: 2025-09-23T17:00\ntimezone: America/Toronto\nvenue: { name: Hall A, city: Toronto, country: Canada }\norganiser: { name: Assay }\n${list}---\n\nAgenda to follow.\n`;
+  return `---\nname: Magnet Summit\nsummary: Annual meeting of magnet buyers.\npublished: 2025-06-18\nstart: 2025-09-22T09:00\nend: 2025-09-23T17:00\ntimezone: America/Toronto\nvenue: { name: Hall A, city: Toronto, country: Canada }\norganiser: { name: Assay }\n${list}---\n\nAgenda to follow.\n`;
 }
 
 /** The scripted history every test in this file reads. */
@@ -187,8 +187,11 @@ describe('loadVersionIndex on a scripted history', () => {
       [1, commits.v1, 'First published'],
       [2, commits.venue, 'Venue changed'],
     ]);
-    // Events have no `published` field: version 1 is dated by its commit.
-    expect(event?.versions[0]?.date).toEqual(new Date('2025-06-20T12:00:00Z'));
+    // Version 1 is dated by the event's own `published`, never by its commit (20 June).
+    expect(event?.versions.map((v) => v.date)).toEqual([
+      new Date('2025-06-18T00:00:00Z'),
+      new Date('2025-09-01T00:00:00Z'),
+    ]);
     expect(index.text(EVENT, 1)).not.toContain('Venue changed');
   });
 
@@ -215,6 +218,22 @@ describe('loadVersionIndex on a scripted history', () => {
     expect(renderRedirectsFile(redirects)).toContain('/notes/june/ /notes/2025-06-magnets/ 301\n');
   });
 
+  it('derives the published URLs from committed history: old paths too, never the uncommitted draft', () => {
+    expect(index.publishedUrls).toEqual([
+      '/events/summit/',
+      '/events/summit/v1/',
+      '/events/summit/v2/',
+      '/notes/2025-06-magnets/',
+      '/notes/2025-06-magnets/v1/',
+      '/notes/2025-06-magnets/v2/',
+      '/notes/2025/06/',
+      '/notes/june/',
+      '/notes/june/v1/',
+      '/notes/june/v2/',
+    ]);
+    expect(index.uncommittedData).toEqual(['data/exports.csv']);
+  });
+
   it('builds /versions.json with every version, its commit and the vintage and hash of each dataset', () => {
     const manifest = buildVersionsManifest(index, {
       datasetsUsed: (entry) => (entry.collection === 'notes' ? ['exports'] : []),
@@ -223,6 +242,9 @@ describe('loadVersionIndex on a scripted history', () => {
     expect(manifest.entries.map((e) => e.url)).toEqual(['/events/summit/', '/notes/2025-06-magnets/']);
     const note = manifest.entries[1];
     expect(note?.firstPublished).toBe('2025-06-20');
+    expect(note?.lastUpdated).toBe('2025-07-20');
+    // The event's first publication is its `published` date, not its first commit (2025-06-20).
+    expect(manifest.entries[0]).toMatchObject({ firstPublished: '2025-06-18', lastUpdated: '2025-09-01' });
     expect(note?.versions.map((v) => [v.url, v.date, v.summary, v.commit, v.datasets[0]?.vintage])).toEqual([
       ['/notes/2025-06-magnets/v1/', '2025-06-20', 'First published', commits.v1, commits.v1],
       ['/notes/2025-06-magnets/v2/', '2025-07-20', 'Corrected April figure', commits.v2, commits.v2],
@@ -244,12 +266,68 @@ describe('loadVersionIndex on a scripted history', () => {
     const published = ['/notes/june/', '/notes/june/v1/', '/notes/gone', '/events/summit/'];
     const check = checkPermalinks({ published, current, redirects });
     expect(check.missing).toEqual(['/notes/gone/']);
-    expect(check.manifest).toContain('/notes/june/v2/');
-    expect(check.manifest).toContain('/notes/gone/');
     const error = permalinkError(check);
     expect(error && isAssayError(error)).toBe(true);
     expect(error?.message).toContain('/notes/gone/');
     expect(error?.message).toContain('aliases');
     expect(permalinkError(checkPermalinks({ published: published.slice(0, 2), current, redirects }))).toBeUndefined();
+  });
+});
+
+describe('the working tree', () => {
+  it('reads a new, uncommitted event with several updates entries (it crashed: "no text for … at undefined")', () => {
+    const fresh = new ScriptedRepo();
+    try {
+      fresh.write('content/notes/a.mdx', noteText({ body: 'Text.' }));
+      fresh.commit('Publish', '2025-06-20');
+      fresh.write(EVENT, eventText(['Venue changed', 'Date confirmed']));
+      const loaded = loadVersionIndex({ root: fresh.root, allowMissingHistory: false, buildDate: new Date(0) });
+      const event = loaded.files.get(EVENT);
+      expect(event?.unpublished).toBe(true);
+      expect(event?.versions.map((v) => [v.number, v.draft, v.sameAs])).toEqual([
+        [1, true, 3],
+        [2, true, 3],
+        [3, true, undefined],
+      ]);
+      expect(loaded.text(EVENT, 1)).toBe(loaded.text(EVENT, 3));
+      expect(loaded.publishedUrls).not.toContain('/events/summit/');
+    } finally {
+      fresh.remove();
+    }
+  });
+
+  it('fails when an update is dated before publication or before the update above it, at its line', () => {
+    const fresh = new ScriptedRepo();
+    try {
+      const early = noteText({ body: 'Text.', updates: [{ date: '2025-06-01', summary: 'Too early' }] });
+      fresh.write(NOTE, early);
+      let error: unknown;
+      try {
+        loadVersionIndex({ root: fresh.root, allowMissingHistory: false, buildDate: new Date(0) });
+      } catch (caught) {
+        error = caught;
+      }
+      expect(isAssayError(error)).toBe(true);
+      expect(error).toMatchObject({
+        file: NOTE,
+        line: early.split('\n').findIndex((line) => line.includes('2025-06-01')) + 1,
+        problem:
+          'updates.0.date: 2025-06-01 is before the publication date (published: 2025-06-20); an update cannot come before what it updates',
+      });
+      expect((error as { hint?: string }).hint).toMatch(/on or after the publication date/);
+      const backwards = noteText({
+        body: 'Text.',
+        updates: [
+          { date: '2025-07-20', summary: 'Second' },
+          { date: '2025-07-01', summary: 'First' },
+        ],
+      });
+      fresh.write(NOTE, backwards);
+      expect(() => loadVersionIndex({ root: fresh.root, allowMissingHistory: false, buildDate: new Date(0) })).toThrow(
+        /updates\.1\.date: 2025-07-01 is before the update above it \(updates\.0\.date: 2025-07-20\)/,
+      );
+    } finally {
+      fresh.remove();
+    }
   });
 });

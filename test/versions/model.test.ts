@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { parse as parseYaml } from 'yaml';
 import { isAssayError } from '../../src/lib/errors.ts';
-import { readUpdates, readVersionFrontmatter } from '../../src/versions/frontmatter.ts';
+import { readHistoricFrontmatter, readVersionFrontmatter } from '../../src/versions/frontmatter.ts';
 import { type RevisionState, versionsOf } from '../../src/versions/model.ts';
 
 const FILE = 'content/notes/x.mdx';
@@ -38,11 +39,21 @@ describe('versionsOf', () => {
     ]);
   });
 
-  it('dates version 1 by the published date, else by its commit', () => {
-    expect(versionsOf(revisions([0]), { ...options(0), published: new Date('2025-05-30') })[0]?.date).toEqual(
-      new Date('2025-05-30'),
-    );
-    expect(versionsOf(revisions([0]), options(0))[0]?.date).toEqual(new Date(Date.UTC(2025, 5, 1)));
+  it('dates versions by content dates, never by a commit date', () => {
+    const versions = versionsOf(revisions([0, 1]), { ...options(1), published: new Date('2025-05-30') });
+    expect(versions.map((v) => v.date)).toEqual([new Date('2025-05-30'), new Date(Date.UTC(2025, 6, 1))]);
+    // Without `published` (a file the schema refuses), the build date, not the commit's (1 June).
+    expect(versionsOf(revisions([0]), options(0))[0]?.date).toEqual(BUILD_DATE);
+  });
+
+  it('gives several entries of a file not committed yet a version each, all drafts on the working tree', () => {
+    // The bug: a new event with two updates entries crashed the reader ("no text for … at undefined").
+    const versions = versionsOf(revisions([2], 'working-tree'), options(2));
+    expect(versions.map((v) => [v.number, v.textCommit, v.draft, v.sameAs, v.latest])).toEqual([
+      [1, undefined, true, 3, false],
+      [2, undefined, true, 3, false],
+      [3, undefined, true, undefined, true],
+    ]);
   });
 
   it('gives two entries added in one commit a version each, the first marked sameAs the second', () => {
@@ -115,6 +126,7 @@ describe('readVersionFrontmatter', () => {
       updates: [{ date: new Date('2025-07-01'), summary: 'Fixed' }],
       published: new Date('2025-06-20'),
       aliases: ['/notes/a/'],
+      draft: false,
     });
   });
 
@@ -123,17 +135,25 @@ describe('readVersionFrontmatter', () => {
     expect(readVersionFrontmatter('---\ntitle: [unclosed\n---\n')).toBeUndefined();
   });
 
-  it('reads only the updates block the same way as the full parse, whatever its layout', () => {
+  it('reads only the blocks history needs the same way as the full parse, whatever their layout', () => {
     const layouts = [
       'title: x\nupdates:\n- date: 2025-07-01\n  summary: A\n# note\n- date: 2025-08-01\n  summary: B\ndraft: false',
-      'title: x\nupdates: [{ date: 2025-07-01, summary: A }, { date: 2025-08-01, summary: B }]\ndraft: false',
+      'title: x\nupdates: [{ date: 2025-07-01, summary: A }, { date: 2025-08-01, summary: B }]\ndraft: true',
       'updates:\n\n    - date: 2025-07-01\n      summary: A\n    - date: 2025-08-01\n      summary: "B: quoted"\ntitle: x',
-      'title: x\ndraft: false',
+      'title: x\ndraft: false\nedition: 2025-06\ntopics:\n  - magnets\n  - Export controls',
+      'title: x\ntopics: [magnets]\nedition: "2025-07"\nupdatesNote: not the updates key',
     ];
     for (const yaml of layouts) {
       const text = `---\n${yaml}\n---\nBody`;
-      expect(readUpdates(text)).toEqual(readVersionFrontmatter(text)?.updates);
+      const full = readVersionFrontmatter(text);
+      const data = parseYaml(yaml) as { topics?: string[]; edition?: string };
+      expect(readHistoricFrontmatter(text)).toEqual({
+        updates: full?.updates,
+        draft: full?.draft,
+        topics: data.topics ?? [],
+        edition: data.edition,
+      });
     }
-    expect(readUpdates('---\nupdates:\n- date: 2025-07-01\n  summary: A\n---\n')).toHaveLength(1);
+    expect(readHistoricFrontmatter('---\nupdates:\n- date: 2025-07-01\n  summary: A\n---\n')?.updates).toHaveLength(1);
   });
 });

@@ -1,11 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  checkPermalinks,
-  normaliseUrl,
-  parsePermalinks,
-  permalinkError,
-  serializePermalinks,
-} from '../../src/versions/permalinks.ts';
+import { checkPermalinks, normaliseUrl, permalinkError } from '../../src/versions/permalinks.ts';
 import { renderRedirectPage, renderRedirectsFile } from '../../src/versions/redirects.ts';
 
 describe('permanent links guard', () => {
@@ -16,14 +10,13 @@ describe('permanent links guard', () => {
     expect(normaliseUrl('/versions.json')).toBe('/versions.json');
   });
 
-  it('adds new URLs to the manifest and reports none missing when every old URL is served or redirected', () => {
+  it('reports none missing when every published URL is served or redirected', () => {
     const check = checkPermalinks({
       published: ['/notes/a/', '/notes/old/'],
       current: ['/notes/a/', '/notes/b/', '/notes/new/'],
       redirects: [{ from: '/notes/old/', to: '/notes/new/' }],
     });
     expect(check.missing).toEqual([]);
-    expect(check.manifest).toEqual(['/notes/a/', '/notes/b/', '/notes/new/', '/notes/old/']);
     expect(permalinkError(check)).toBeUndefined();
   });
 
@@ -38,19 +31,11 @@ describe('permanent links guard', () => {
     });
     expect(check.missing).toEqual(['/notes/gone/']);
     const message = permalinkError(check)?.message ?? '';
-    expect(message).toContain('permalinks.json: 1 previously published URL would disappear without a redirect');
+    expect(message).toContain('1 URL published in git history would disappear without a redirect');
     expect(message).toContain('  /notes/gone/');
     expect(message).toContain('/notes/old/ -> /notes/missing/ (alias in content/notes/x.mdx)');
     expect(message).toContain('also pages in this build');
     expect(message).toContain('hint: published links must keep working: add each missing URL to the `aliases` list');
-  });
-
-  it('round-trips the manifest as sorted, unique JSON with a final newline', () => {
-    const text = serializePermalinks(['/notes/b', '/notes/a/', '/notes/b/']);
-    expect(text).toBe('[\n  "/notes/a/",\n  "/notes/b/"\n]\n');
-    expect(parsePermalinks(text)).toEqual(['/notes/a/', '/notes/b/']);
-    expect(() => parsePermalinks('{"a":1}')).toThrow(/JSON array/);
-    expect(() => parsePermalinks('[')).toThrow(/not valid JSON/);
   });
 });
 

@@ -206,11 +206,11 @@ export const mistakes: Mistake[] = [
     title: 'An event listing a related note that does not exist',
     files: {
       'content/events/rare-earth-summit-toronto-2025.mdx': null,
-      'content/events/summit.mdx': `---\nname: Summit\nsummary: A summit.\nstart: "2025-09-22"\nend: "2025-09-23"\ntimezone: America/Toronto\norganiser:\n  name: Org\nrelatedNotes:\n  - base-notes\n---\n\nText.\n`,
+      'content/events/summit.mdx': `---\nname: Summit\nsummary: A summit.\npublished: 2025-08-21\nstart: "2025-09-22"\nend: "2025-09-23"\ntimezone: America/Toronto\norganiser:\n  name: Org\nrelatedNotes:\n  - base-notes\n---\n\nText.\n`,
     },
     expect: {
       file: 'content/events/summit.mdx',
-      line: 10,
+      line: 11,
       column: 5,
       problem: "relatedNotes: there is no note 'base-notes'; did you mean 'base-note'?",
     },

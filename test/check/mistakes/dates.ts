@@ -27,7 +27,7 @@ const withUpdate = baseNote.replace(
   'authors: [Tester]\nupdates:\n  - date: 2025-07-04\n    summary: Corrected the April figure\n  - date: 2025-02-30\n    summary: Added May',
 );
 
-const withAsOf = worldYml.replace('unit: tonnes', 'unit: tonnes\nasOf: 2025-04-31');
+const withAsOf = worldYml.replace('asOf: 2025-08-20', 'asOf: 2025-04-31');
 
 export const mistakes: Mistake[] = [
   {
