@@ -12,63 +12,101 @@ export interface ChartAssetFiles {
   /** The drawing's cache key: the PNG twin's and the preview card's key use it, not the SVG's bytes. */
   drawing: string;
   /**
-   * The standalone SVG (xmlns, light background, Inter), kept in memory as the source of
-   * the PNG twin and of preview cards, made when first read (warm builds rarely need it).
-   * Not written to dist/: nothing links to it, and every extra file costs a warm build
-   * more than the chart itself (see docs/charts.md).
+   * The standalone SVG (xmlns, light background, Inter), the source of the PNG twin and of
+   * preview cards, made when first read (warm builds rarely need it). Not written to dist/:
+   * nothing links to it, and every extra file costs a warm build more than the chart itself
+   * (see docs/charts.md).
    */
   readonly svg: string;
 }
 
-// Held on globalThis, not in a module-level Map: Astro's bundled page code and the
-// integration that writes dist/ are separate module instances in the same process.
-const REGISTRY = Symbol.for('assay.chart-assets');
+/** What is remembered of every chart staged, once its files are let go: a few dozen bytes. */
+export type StagedChart = Pick<ChartAssetFiles, 'csvId' | 'drawing'>;
 
-function registry(): Map<string, ChartAssetFiles> {
-  const global = globalThis as { [REGISTRY]?: Map<string, ChartAssetFiles> };
-  global[REGISTRY] ??= new Map();
-  return global[REGISTRY];
-}
-
-const SINK = Symbol.for('assay.chart-asset-sink');
 type Sink = (id: string, files: ChartAssetFiles) => void;
 
 /**
- * Sets (or, with undefined, removes) the function told about each newly staged chart: the
- * build writes a chart's files while other pages still render, instead of all at the end.
+ * The charts one build (or dev server) has staged for `dist/charts/`, owned by its runtime
+ * (src/runtime/). A chart's files (its CSV and the source of its SVG) are kept only while
+ * someone holds them: the writer until its files are in dist/, a preview card until it is
+ * drawn. The dev server keeps all of them, to serve them on request.
  */
-export function onChartStaged(sink: Sink | undefined): void {
-  (globalThis as { [SINK]?: Sink })[SINK] = sink;
+export class StagedCharts {
+  private readonly staged = new Map<string, StagedChart>();
+  /** Files still needed, with who needs them. */
+  private readonly held = new Map<string, { files: ChartAssetFiles; holders: Set<string> }>();
+  private readonly keepAll: boolean;
+  private sink: Sink | undefined;
+
+  /** `keepAll`: never let files go (the dev server serves them from memory). */
+  constructor({ keepAll }: { keepAll: boolean }) {
+    this.keepAll = keepAll;
+  }
+
+  /**
+   * Sets (or, with undefined, removes) the writer told about each newly staged chart: the
+   * build writes a chart's files while other pages still render, instead of all at the end.
+   * The writer holds each chart's files (as `writer`) until it lets them go with `release`.
+   */
+  onStaged(sink: Sink | undefined): void {
+    this.sink = sink;
+  }
+
+  /** Records a chart's files for the build to write; identical charts share files by id. */
+  stage(id: string, files: ChartAssetFiles): void {
+    if (this.staged.has(id)) return;
+    this.staged.set(id, { csvId: files.csvId, drawing: files.drawing });
+    if (this.keepAll) this.hold(id, 'dev', files);
+    if (this.sink) {
+      this.hold(id, WRITER, files);
+      this.sink(id, files);
+    }
+  }
+
+  /** Keeps a chart's files until `holder` releases them; `files` brings them back if they were let go. */
+  hold(id: string, holder: string, files: ChartAssetFiles): void {
+    const entry = this.held.get(id);
+    if (entry) entry.holders.add(holder);
+    else this.held.set(id, { files, holders: new Set([holder]) });
+  }
+
+  /** `holder` no longer needs the chart's files; they go when nobody does. */
+  release(id: string, holder: string): void {
+    const entry = this.held.get(id);
+    if (!entry) return;
+    entry.holders.delete(holder);
+    if (entry.holders.size === 0) this.held.delete(id);
+  }
+
+  /** A staged chart's files, while someone holds them (dev server, preview cards). */
+  files(id: string): ChartAssetFiles | undefined {
+    return this.held.get(id)?.files;
+  }
+
+  /** A staged chart's CSV hash and drawing key, kept after its files are let go. */
+  chart(id: string): StagedChart | undefined {
+    return this.staged.get(id);
+  }
+
+  /** A held CSV download by its content hash (dev server). */
+  csv(csvId: string): string | undefined {
+    for (const { files } of this.held.values()) if (files.csvId === csvId) return files.csv;
+    return undefined;
+  }
+
+  /** How many charts, and distinct CSV downloads, were staged. */
+  counts(): { charts: number; csvs: number } {
+    return { charts: this.staged.size, csvs: new Set([...this.staged.values()].map((chart) => chart.csvId)).size };
+  }
+
+  /** How many charts' files are held in memory now (tests: nothing is kept to the end). */
+  heldCount(): number {
+    return this.held.size;
+  }
 }
 
-/** Records a chart's files for the build to write; identical charts share files by id. */
-export function stageChartAssets(id: string, files: ChartAssetFiles): void {
-  const staged = registry();
-  if (staged.has(id)) return;
-  staged.set(id, files);
-  (globalThis as { [SINK]?: Sink })[SINK]?.(id, files);
-}
-
-/** The staged files of one chart (dev server, preview cards). */
-export function stagedChartAssets(id: string): ChartAssetFiles | undefined {
-  return registry().get(id);
-}
-
-/** A staged CSV download by its content hash (dev server). */
-export function stagedCsv(csvId: string): string | undefined {
-  for (const files of registry().values()) if (files.csvId === csvId) return files.csv;
-  return undefined;
-}
-
-/** Every chart staged since the build started, by id in sorted order (deterministic output). */
-export function allStagedChartAssets(): [string, ChartAssetFiles][] {
-  return [...registry()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-}
-
-/** Forgets staged charts: only charts rendered by this build may reach dist/. */
-export function clearStagedChartAssets(): void {
-  registry().clear();
-}
+/** The holder name of the build's writer (src/integrations/chart-assets.ts). */
+export const WRITER = 'writer';
 
 /** Public URLs of a chart's files, under the site's base path. */
 export function chartAssetUrls(id: string, csvId: string, base = '/'): { csv: string; png: string } {

@@ -1,56 +1,28 @@
 import type { Dataset } from '../data/schema.ts';
 import { RecentMap } from '../lib/memo.ts';
-import { runTask } from '../workers/pool.ts';
-import type { FigureEntryTask } from '../workers/tasks.ts';
-import { chartAssetUrls, stageChartAssets } from './assets.ts';
-import {
-  readJsonCache,
-  readSegmentedCache,
-  type SegmentedEntry,
-  writeJsonCache,
-  writeSegmentedCache,
-} from './cache.ts';
+import { runTask, runtime } from '../runtime/index.ts';
+import { chartAssetUrls } from './assets.ts';
+import { readJsonCache, writeJsonCache } from './cache.ts';
 import { fromCached, isCached, SHARED_LABELS, toCached, withIds } from './cached-svg.ts';
 import { chartCsv, csvFileId } from './csv.ts';
 import { describeChart } from './describe.ts';
+import { type FigureHead, type FigureSpec, readFigureEntry, writeFigureEntry } from './figure-entry.ts';
 import { figureKey } from './figure-key.ts';
 import { chartKeys } from './identity.ts';
 import { normaliseChart } from './normalise.ts';
 import { type RenderedSvg, renderSvg } from './render.ts';
 import type { ChartPlace, ChartSpec } from './spec.ts';
 import { chartTable, chartTableHtml } from './table.ts';
+import { svgTask } from './tasks.ts';
 
-/** The parts of a spec the figure around the SVG shows (title, caption, source line). */
-export type FigureSpec = Pick<ChartSpec, 'title' | 'subtitle' | 'caption' | 'derived' | 'source'>;
+export type { FigureSpec };
 
 /** A rendered figure without its URLs: what is kept in memory. */
-interface RenderedFigure {
-  /** Stable content hash: file names in dist/charts/ and element ids. */
-  id: string;
-  /** The drawing's cache key (identity.ts), which is also its PNG twin's. */
-  drawing: string;
-  spec: FigureSpec;
+interface RenderedFigure extends FigureHead {
   svg: RenderedSvg;
-  description: string;
   /** The data table as HTML, captioned with the chart's title. */
   tableHtml: string;
-  /** Whether a plotted row is derived (the source line says so). */
-  derivedRows: boolean;
   csv: string;
-  /** The CSV's content hash: its file name in dist/charts/. */
-  csvId: string;
-}
-
-/**
- * A figure on disk: one segmented entry (cache.ts) per figure, so a warm build reads one file
- * per chart. The head holds the short fields; the long texts follow raw, in this order.
- */
-type StoredFigureHead = Omit<RenderedFigure, 'svg' | 'tableHtml' | 'csv'>;
-
-interface StoredFigure extends SegmentedEntry {
-  head: StoredFigureHead;
-  /** The wide and narrow drawings with the figure's ids, the table's HTML, the CSV. */
-  texts: [string, string, string, string];
 }
 
 /** Everything `<Chart>` needs to write its figure. */
@@ -74,26 +46,6 @@ const RECENT_CHARTS = 256;
 const figures = new RecentMap<string, RenderedFigure>(RECENT_CHARTS);
 /** Recent SVG drawings by render key (the spec without its source line), with placeholder ids. */
 const drawings = new RecentMap<string, RenderedSvg>(RECENT_CHARTS);
-
-function isStoredFigure(entry: SegmentedEntry): entry is StoredFigure {
-  const v = entry.head as StoredFigureHead | null;
-  const [wide, narrow] = entry.texts;
-  return (
-    entry.texts.length === 4 &&
-    isCached({ wide, narrow }) &&
-    !!v &&
-    typeof v.id === 'string' &&
-    /^[0-9a-f]{16}$/.test(v.id) &&
-    typeof v.drawing === 'string' &&
-    typeof v.description === 'string' &&
-    typeof v.derivedRows === 'boolean' &&
-    typeof v.csvId === 'string' &&
-    /^[0-9a-f]{16}$/.test(v.csvId) &&
-    !!v.spec &&
-    typeof v.spec.subtitle === 'string' &&
-    !!v.spec.source
-  );
-}
 
 /** Drawings being drawn on a worker thread, by render key: concurrent pages wait for one drawing. */
 const pendingDrawings = new Map<string, Promise<RenderedSvg>>();
@@ -132,14 +84,14 @@ async function drawInWorker(
   spec: ChartSpec,
   key: string,
   place: ChartPlace,
-  figure: FigureEntryTask & { head: Omit<StoredFigureHead, 'drawing'> },
+  figure: { key: string; head: Omit<FigureHead, 'drawing'>; texts: { tableHtml: string; csv: string } },
 ): Promise<{ key: string; svg: RenderedSvg; stored?: boolean }> {
   if (spec.plot) return drawHere(spec, key, place);
   const cached = cachedDrawing(key);
   if (cached) return { key, svg: cached };
   let pending = pendingDrawings.get(key);
   if (!pending) {
-    pending = runTask('svg', { spec, labels: SHARED_LABELS, place, cacheKey: key, figure })
+    pending = runTask(svgTask, { spec, labels: SHARED_LABELS, place, cacheKey: key, figure })
       .then((svg) => {
         drawings.set(key, svg);
         return svg;
@@ -153,23 +105,17 @@ async function drawInWorker(
 
 /** A figure from the disk cache, when its entry is intact. */
 function readFigure(key: string): RenderedFigure | undefined {
-  const stored = readSegmentedCache('figure', key, isStoredFigure);
+  const stored = readFigureEntry(key);
   if (!stored) return undefined;
-  const [wide, narrow, tableHtml, csv] = stored.texts;
   // Stored with its ids: one copy of the SVGs in memory, and no placeholders to replace.
-  return figureOf({ ...stored.head, tableHtml, csv }, fromCached({ wide, narrow }));
+  const { head, svg, tableHtml, csv } = stored;
+  return figureOf({ ...head, tableHtml, csv }, fromCached(svg));
 }
 
 /** A figure; its fields in one order, however it was made. */
 function figureOf(parts: Omit<RenderedFigure, 'svg'>, svg: RenderedSvg): RenderedFigure {
   const { id, drawing, spec, description, tableHtml, derivedRows, csv, csvId } = parts;
   return { id, drawing, spec, svg, description, tableHtml, derivedRows, csv, csvId };
-}
-
-/** A figure's entry in the figure cache. */
-function storedFigure(figure: RenderedFigure): [StoredFigureHead, string[]] {
-  const { tableHtml, csv, svg, ...head } = figure;
-  return [head, [svg.wide, svg.narrow, tableHtml, csv]];
 }
 
 /** A normalised chart with everything but its drawing: the main thread's share of the work. */
@@ -204,23 +150,30 @@ function completeFigure(
   drawn: { key: string; svg: RenderedSvg; stored?: boolean },
 ): RenderedFigure {
   const figure = figureOf({ ...parts, drawing: drawn.key }, withIds(drawn.svg, parts.id));
-  if (!drawn.stored) writeSegmentedCache('figure', key, ...storedFigure(figure));
+  if (!drawn.stored) writeFigureEntry(key, figure, figure.svg, figure);
   return figure;
 }
 
-/** Stages the figure's download files once per build and adds its ids and URLs. */
-function present(figure: RenderedFigure, { base = '/', stage = true }: BuildOptions): ChartFigure {
+/**
+ * Stages the figure's download files once per build (and, for a note's lead chart, its
+ * preview card's source) in the runtime, and adds its ids and URLs.
+ */
+function present(figure: RenderedFigure, place: ChartPlace, { base = '/', stage = true }: BuildOptions): ChartFigure {
   const { id } = figure;
   if (stage) {
     const { svg } = figure;
-    stageChartAssets(id, {
-      csv: figure.csv,
-      csvId: figure.csvId,
-      drawing: figure.drawing,
-      get svg() {
-        return svg.standalone;
+    runtime().stageChart(
+      id,
+      {
+        csv: figure.csv,
+        csvId: figure.csvId,
+        drawing: figure.drawing,
+        get svg() {
+          return svg.standalone;
+        },
       },
-    });
+      place,
+    );
   }
   return {
     ...figure,
@@ -257,7 +210,7 @@ export function buildChart(
     figure = completeFigure(key, parts, drawHere(spec, drawingKey, place));
   }
   figures.set(key, figure);
-  return present(figure, options);
+  return present(figure, place, options);
 }
 
 /**
@@ -277,7 +230,7 @@ export async function buildChartAsync(
     if (!pending) {
       const { spec, drawingKey, parts } = prepareFigure(props, dataset, place);
       const { tableHtml, csv, ...head } = parts;
-      pending = drawInWorker(spec, drawingKey, place, { key, head, texts: [tableHtml, csv] })
+      pending = drawInWorker(spec, drawingKey, place, { key, head, texts: { tableHtml, csv } })
         .then((drawn) => completeFigure(key, parts, drawn))
         .finally(() => pendingFigures.delete(key));
       pendingFigures.set(key, pending);
@@ -285,7 +238,7 @@ export async function buildChartAsync(
     figure = await pending;
   }
   figures.set(key, figure);
-  return present(figure, options);
+  return present(figure, place, options);
 }
 
 /** Drops the in-process memos (tests that exercise the disk cache). */

@@ -1,6 +1,7 @@
-import { runTask } from '../workers/pool.ts';
+import { runTask } from '../runtime/index.ts';
 import { readBinaryCache } from './cache.ts';
 import { isCompletePng } from './png.ts';
+import { pngTask } from './tasks.ts';
 
 /** A PNG twin to make: its cache key (`pngKey`) and its standalone SVG, read only if not cached. */
 export interface PngJob {
@@ -18,7 +19,7 @@ export interface PngStats {
 }
 
 /**
- * Renders many SVGs to PNG on the build's worker threads (src/workers/pool.ts; one per core
+ * Renders many SVGs to PNG on the build's worker threads (the runtime's pool, src/runtime/; one per core
  * on the 2-core build machines), reusing cached PNGs by key. Results keep input order.
  */
 export async function renderPngs(jobs: readonly PngJob[]): Promise<{ pngs: Uint8Array[]; stats: PngStats }> {
@@ -39,7 +40,7 @@ export async function renderPngs(jobs: readonly PngJob[]): Promise<{ pngs: Uint8
   await Promise.all(
     todo.map(async (index) => {
       // The worker stores the PNG in the cache: file writes stay off this thread.
-      pngs[index] = await runTask('png', { input: (jobs[index] as PngJob).svg, cacheKey: keys[index] as string });
+      pngs[index] = await runTask(pngTask, { svg: (jobs[index] as PngJob).svg, cacheKey: keys[index] as string });
     }),
   );
   for (const [index, key] of keys.entries()) pngs[index] ??= pngs[firstOf.get(key) as number] as Uint8Array;

@@ -1,22 +1,14 @@
-import { mkdirSync } from 'node:fs';
 import { copyFile, mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import {
-  allStagedChartAssets,
-  type ChartAssetFiles,
-  clearStagedChartAssets,
-  onChartStaged,
-  stagedChartAssets,
-  stagedCsv,
-} from '../charts/assets.ts';
+import { type ChartAssetFiles, WRITER } from '../charts/assets.ts';
 import { cacheMaxAgeDays, placeBinaryCache, pruneCache } from '../charts/cache.ts';
 import { PNG_ENDS, pngKey, renderPng } from '../charts/png.ts';
-import { renderPngs } from '../charts/png-pool.ts';
+import { pngTask } from '../charts/tasks.ts';
 import { codeFingerprintDefine } from '../lib/code-fingerprint.ts';
-import { cpuStatsLine } from '../workers/cpu.ts';
-import { promoteBackgroundTasks, runTask, WORKER_SCRIPT_ENV } from '../workers/pool.ts';
+import { type AssayRuntime, closeRuntime, runtime, startRuntime } from '../runtime/index.ts';
+import { leadChartPlaces } from '../runtime/lead-places.ts';
 
 /** Cached PNG twins placed at a time between page renders. */
 const PLACEMENT_BATCH = 48;
@@ -29,18 +21,8 @@ const TYPES: Record<string, string> = { csv: 'text/csv; charset=utf-8', png: 'im
 
 /** A staged chart's PNG twin, drawn on request (dev server). */
 function pngFor(id: string): Uint8Array | undefined {
-  const files = stagedChartAssets(id);
+  const files = runtime().charts.files(id);
   return files && renderPng(files.svg);
-}
-
-/**
- * Writes files a batch at a time through libuv's thread pool: a cold build's CSVs and PNG
- * twins make thousands of small writes, which one at a time on the main thread took seconds.
- */
-async function writeAll(files: [string, string | Uint8Array][], batch = 64): Promise<void> {
-  for (let start = 0; start < files.length; start += batch) {
-    await Promise.all(files.slice(start, start + batch).map(([file, content]) => writeFile(file, content)));
-  }
 }
 
 /**
@@ -56,16 +38,16 @@ const PNGS_IN_FLIGHT = 4;
  * its PNG twin as soon as a page stages it, while the main thread renders other pages (Astro
  * empties dist/ before pages render): a cached twin is placed (in batches between page
  * renders), a new one is drawn on a worker thread at background priority (page work comes
- * first) and written when done, a bounded number at a time. `finish` promotes what is left to
- * the foreground, waits for every write and fails the build on the first error.
+ * first) and written when done, a bounded number at a time. Once a chart's twin is in dist/
+ * the writer lets its files go (the runtime keeps a lead chart's until its preview card is
+ * drawn). `finish` promotes what is left to the foreground, waits for every write and fails
+ * the build on the first error.
  */
-function earlyWriter(out: string) {
+function earlyWriter(out: string, rt: AssayRuntime) {
   let made: Promise<unknown> | undefined;
   const writes: Promise<unknown>[] = [];
   /** CSV files written or being written, by content hash: charts over the same rows share one. */
   const csvs = new Set<string>();
-  /** Charts whose PNG twin is in dist/. */
-  const pngs = new Set<string>();
   /**
    * Cached PNG twins waiting to be placed, a batch at a time between page renders, with
    * synchronous calls: 1,328 placements took 38 to 51 ms of the main thread's time that way,
@@ -82,13 +64,16 @@ function earlyWriter(out: string) {
   let finishing = false;
   /** The first error, thrown by finish() (not from a timer, where it would crash the build). */
   let failed: unknown;
-  const track = (promise: Promise<unknown>) => {
+  /** The chart's twin is in dist/ (or failed): the writer no longer needs its files. */
+  const done = (id: string) => rt.charts.release(id, WRITER);
+  const track = (id: string, promise: Promise<unknown>) => {
     const tracked = promise.catch((error) => {
       failed ??= error;
     });
     active.add(tracked);
     tracked.finally(() => {
       active.delete(tracked);
+      done(id);
       drawNext();
     });
   };
@@ -99,20 +84,20 @@ function earlyWriter(out: string) {
       const first = drawings.get(key);
       if (first) {
         // The same drawing under another id (another title, say): a copy of its file.
-        track(first.then((source) => copyFile(source, file)).then(() => pngs.add(id)));
+        track(
+          id,
+          first.then((source) => copyFile(source, file)),
+        );
         continue;
       }
       // The worker stores the PNG in the cache; only its bytes come back, to be written and let go.
-      const drawn = runTask('png', { input: files.svg, cacheKey: key }, { background: !finishing }).then(
-        async (png) => {
-          await writeFile(file, png);
-          stats.rendered++;
-          pngs.add(id);
-          return file;
-        },
-      );
+      const drawn = rt.run(pngTask, { svg: files.svg, cacheKey: key }, { background: !finishing }).then(async (png) => {
+        await writeFile(file, png);
+        stats.rendered++;
+        return file;
+      });
       drawings.set(key, drawn);
-      track(drawn);
+      track(id, drawn);
     }
   };
   const placeWaiting = () => {
@@ -122,8 +107,8 @@ function earlyWriter(out: string) {
     try {
       for (const chart of batch) {
         if (placeBinaryCache('png', chart.key, 'png', path.join(out, `${chart.id}.png`), PNG_ENDS)) {
-          pngs.add(chart.id);
           stats.cached++;
+          done(chart.id);
         } else toDraw.push(chart);
       }
     } catch (error) {
@@ -136,7 +121,8 @@ function earlyWriter(out: string) {
       made ??= mkdir(out, { recursive: true });
       if (!csvs.has(files.csvId)) {
         csvs.add(files.csvId);
-        const written = made.then(() => writeFile(path.join(out, `${files.csvId}.csv`), files.csv));
+        const { csv } = files;
+        const written = made.then(() => writeFile(path.join(out, `${files.csvId}.csv`), csv));
         written.catch(() => {}); // reported by finish()
         writes.push(written);
       }
@@ -150,15 +136,13 @@ function earlyWriter(out: string) {
         );
       }
     },
-    out,
     stats,
-    hasCsv: (csvId: string) => csvs.has(csvId),
-    hasPng: (id: string) => pngs.has(id),
     finish: async () => {
       await Promise.all(writes);
       // Pages are done: the twins still queued, and those to come, get every worker.
       finishing = true;
-      promoteBackgroundTasks();
+      rt.promote();
+      if (made) await made;
       placeWaiting();
       while (active.size > 0) await Promise.all([...active]);
       if (failed) throw failed;
@@ -168,10 +152,13 @@ function earlyWriter(out: string) {
 
 /**
  * Writes every chart's CSV download to `dist/charts/<csv hash>.csv` and its PNG twin to
- * `dist/charts/<id>.png`. Components stage CSV and SVG in memory while pages render; the
- * early writer writes each CSV and places or draws each PNG twin as it is staged, and
- * `astro:build:done` waits for the last of them. In `astro dev` the same files are served
- * from memory, PNGs drawn on request.
+ * `dist/charts/<id>.png`. Components stage CSV and SVG in the build's runtime
+ * (src/runtime/) while pages render; the early writer writes each CSV and places or draws
+ * each PNG twin as it is staged, and `astro:build:done` waits for the last of them. In
+ * `astro dev` the same files are served from memory, PNGs drawn on request.
+ *
+ * This integration owns the runtime: it starts one when Astro sets up its config (a build, or
+ * a dev server) and closes it when the build or dev server is done.
  */
 export function chartAssets(): AstroIntegration {
   let outDir: string | undefined;
@@ -179,78 +166,62 @@ export function chartAssets(): AstroIntegration {
   return {
     name: 'assay-chart-assets',
     hooks: {
-      'astro:config:setup': ({ updateConfig }) => {
-        // Bundled page code cannot find the worker script next to itself; tell it where it is.
-        process.env[WORKER_SCRIPT_ENV] = fileURLToPath(new URL('../workers/render-worker.ts', import.meta.url));
+      'astro:config:setup': async ({ config, command, updateConfig }) => {
+        await startRuntime({
+          // Bundled page code cannot find the worker script next to itself; this module can.
+          workerScript: fileURLToPath(new URL('../workers/render-worker.ts', import.meta.url)),
+          // The dev server serves every chart's files from memory; a build lets each go once written.
+          keepStaged: command !== 'build',
+          leadCharts: leadChartPlaces(fileURLToPath(config.root)),
+        });
         // Nor the source files it was built from: every cache key takes this fingerprint of them.
         updateConfig({ vite: { define: codeFingerprintDefine() } });
       },
       'astro:config:done': ({ config }) => {
-        outDir = fileURLToPath(config.outDir);
+        // Where pages go: the output directory of a static site, the client directory beside a server.
+        outDir = fileURLToPath(config.output === 'static' ? config.outDir : config.build.client);
       },
       'astro:build:start': () => {
-        // Only charts rendered by this build may reach dist/.
-        clearStagedChartAssets();
-        if (outDir) {
-          const writer = earlyWriter(path.join(outDir, 'charts'));
-          early = writer;
-          onChartStaged((id, files) => writer.write(id, files));
-        }
+        if (!outDir) return;
+        const rt = runtime();
+        const writer = earlyWriter(path.join(outDir, 'charts'), rt);
+        early = writer;
+        rt.charts.onStaged((id, files) => writer.write(id, files));
       },
       'astro:server:setup': ({ server }) => {
         server.middlewares.use((request, response, next) => {
           const match = ASSET.exec((request.url ?? '').split('?')[0] as string);
           if (!match) return next();
           const [, id, ext] = match;
-          const body = ext === 'png' ? pngFor(id as string) : stagedCsv(id as string);
+          const body = ext === 'png' ? pngFor(id as string) : runtime().charts.csv(id as string);
           if (body === undefined) return next();
           response.setHeader('Content-Type', TYPES[ext as string] as string);
           response.end(body);
         });
       },
+      'astro:server:done': async () => {
+        await closeRuntime();
+      },
       'astro:build:done': async ({ dir, logger }) => {
+        const rt = runtime();
         const logCpu = Boolean(process.env[BUILD_STATS_ENV]);
-        if (logCpu) logger.info(cpuStatsLine('before the PNG phase'));
-        onChartStaged(undefined);
-        const charts = allStagedChartAssets();
-        if (charts.length > 0) {
+        if (logCpu) logger.info(rt.cpu.statsLine('before the PNG phase'));
+        rt.charts.onStaged(undefined);
+        const waited = performance.now();
+        await early?.finish();
+        const { charts, csvs } = rt.charts.counts();
+        if (charts > 0) {
           const out = path.join(fileURLToPath(dir), 'charts');
-          mkdirSync(out, { recursive: true });
-          // Written while pages rendered (PNGs found in the cache too), unless the output went
-          // elsewhere after all.
-          const written = early?.out === out ? early : undefined;
-          const waited = performance.now();
-          await written?.finish();
-          const needPng = charts.filter(([id]) => !written?.hasPng(id));
-          // The standalone SVG is made only for the PNGs actually drawn (a getter on `files`).
-          const { pngs, stats } = await renderPngs(
-            needPng.map(([, files]) => ({
-              key: pngKey(files.drawing),
-              get svg() {
-                return files.svg;
-              },
-            })),
-          );
-          // With the twins the early writer drew or placed; `ms` is how long the build waited for PNGs at its end.
-          stats.cached += written?.stats.cached ?? 0;
-          stats.rendered += written?.stats.rendered ?? 0;
-          stats.ms = performance.now() - waited;
-          // CSVs the early writer did not write, once per distinct CSV.
-          const csvs = new Map<string, string>();
-          for (const [, files] of charts) if (!written?.hasCsv(files.csvId)) csvs.set(files.csvId, files.csv);
-          await writeAll([
-            ...[...csvs].map(([csvId, csv]): [string, string] => [path.join(out, `${csvId}.csv`), csv]),
-            ...needPng.map(([id], index): [string, Uint8Array] => [
-              path.join(out, `${id}.png`),
-              pngs[index] as Uint8Array,
-            ]),
-          ]);
-          const csvFiles = new Set(charts.map(([, files]) => files.csvId)).size;
+          if (early === undefined || outDir === undefined || path.join(outDir, 'charts') !== out)
+            throw new Error(`chart files were written to ${outDir}/charts, but the build's output is ${out}`);
+          const stats = early.stats;
+          // `ms` is how long the build waited for PNGs at its end.
           logger.info(
-            `${charts.length} charts: ${csvFiles} CSV downloads and ${charts.length} PNG twins written to charts/ (${stats.rendered} PNGs rendered, ${stats.cached} from cache, ${Math.round(stats.ms)} ms)`,
+            `${charts} charts: ${csvs} CSV downloads and ${charts} PNG twins written to charts/ (${stats.rendered} PNGs rendered, ${stats.cached} from cache, ${Math.round(performance.now() - waited)} ms)`,
           );
         }
-        if (logCpu) logger.info(cpuStatsLine('at the end'));
+        if (logCpu) logger.info(rt.cpu.statsLine('at the end'));
+        await closeRuntime();
         // Last, once every entry this build uses has been read (and so marked as used).
         const pruned = pruneCache();
         if (pruned.files > 0)

@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
-import { readBinaryCache } from '../charts/cache.ts';
+import { cacheEnabled, readBinaryCache } from '../charts/cache.ts';
 import { isCompletePng } from '../charts/png.ts';
 import { codeFingerprint } from '../lib/code-fingerprint.ts';
-import { promoteBackgroundTasks, runTask } from '../workers/pool.ts';
+import { type CardResult, runtime } from '../runtime/index.ts';
 import type { OgCard } from './card.ts';
+import { ogCardTask } from './tasks.ts';
 
 /**
  * Cache key of a card: its text, its chart (the drawing's key when known, else the SVG's
@@ -18,36 +19,35 @@ export function ogCardKey(card: OgCard): string {
     .slice(0, 24);
 }
 
-/** Cards being drawn or drawn ahead of need, by key; shared by every bundled copy of this module. */
-const PENDING = Symbol.for('assay.og-cards');
-type CardResult = { png: Uint8Array; cached: boolean };
-
-function pendingCards(): Map<string, Promise<CardResult>> {
-  const global = globalThis as { [PENDING]?: Map<string, Promise<CardResult>> };
-  global[PENDING] ??= new Map();
-  return global[PENDING];
-}
+const readCard = (key: string) => readBinaryCache('og', key, 'png', isCompletePng);
 
 async function readOrDraw(key: string, card: OgCard, background: boolean): Promise<CardResult> {
-  const hit = readBinaryCache('og', key, 'png', isCompletePng);
+  const hit = readCard(key);
   if (hit) return { png: hit, cached: true };
   // Drawn and stored on a worker thread: pages keep rendering on the main thread meanwhile.
-  const png = await runTask('ogCard', { input: card, cacheKey: key }, { background });
+  const png = await runtime().run(ogCardTask, { card, cacheKey: key }, { background });
   return { png, cached: false };
 }
 
 /**
  * Starts drawing a card on a spare worker thread while pages still render, so its
- * endpoint, which Astro renders after every page, finds it done instead of waiting.
- * A failure is not lost: the endpoint awaits the same promise and throws.
+ * endpoint, which Astro renders after the pages, finds it done instead of waiting. Once the
+ * card is in the cache only the fact is kept, not its bytes (some 60 KB a card, for every
+ * note until the card endpoints render). A failure is not lost: the endpoint awaits the same
+ * promise and throws. Resolves when the card is drawn or has failed.
  */
-export function prefetchOgCard(card: OgCard): void {
+export function prefetchOgCard(card: OgCard): Promise<void> {
   const key = ogCardKey(card);
-  const pending = pendingCards();
-  if (pending.has(key)) return;
-  const result = readOrDraw(key, card, true);
-  result.catch(() => {});
-  pending.set(key, result);
+  const { cards } = runtime();
+  let pending = cards.get(key);
+  if (!pending) {
+    pending = readOrDraw(key, card, true).then((result) => (cacheEnabled() ? { cached: result.cached } : result));
+    cards.set(key, pending);
+  }
+  return pending.then(
+    () => {},
+    () => {},
+  );
 }
 
 /**
@@ -57,14 +57,19 @@ export function prefetchOgCard(card: OgCard): void {
  */
 export async function renderOgCard(card: OgCard): Promise<CardResult> {
   const key = ogCardKey(card);
-  const pending = pendingCards();
-  const early = pending.get(key);
+  const { cards } = runtime();
+  const early = cards.get(key);
   if (!early) return readOrDraw(key, card, false);
   // Something waits now: cards still queued behind page work get every worker.
-  promoteBackgroundTasks();
+  runtime().promote();
+  let done: Awaited<typeof early>;
   try {
-    return await early;
+    done = await early;
   } finally {
-    pending.delete(key);
+    cards.delete(key);
   }
+  if (done.png) return { png: done.png, cached: done.cached };
+  // Drawn ahead and stored: read back (drawn again, same bytes, if the cache lost it meanwhile).
+  const stored = readCard(key);
+  return stored ? { png: stored, cached: done.cached } : readOrDraw(key, card, false);
 }

@@ -1,23 +1,35 @@
 /**
- * One pool of worker threads per build process for the pure, CPU-heavy work: drawing chart
- * SVGs with Plot, rasterising PNG twins, drawing preview cards. Page rendering stays on the
- * main thread and goes on (Astro's `build.concurrency`) while workers draw, so a 2-core
- * machine uses both cores. Node has no well-kept pool that shares one set of workers between
- * the separately bundled copies of this module (pages, endpoints, integrations) and falls
- * back to the main thread when workers cannot start; this is small enough to own.
+ * A pool of worker threads for pure, CPU-heavy work: drawing chart SVGs with Plot,
+ * rasterising PNG twins, drawing preview cards. Page rendering stays on the main thread and
+ * goes on (Astro's `build.concurrency`) while workers draw, so a 2-core machine uses both
+ * cores. The pool knows no feature: a task is a name and a pure function, defined next to its
+ * feature (src/charts/tasks.ts, src/og/tasks.ts); the worker entry (render-worker.ts) lists
+ * them. The build's one pool belongs to its runtime (src/runtime/).
+ *
+ * Our own rather than tinypool or piscina (both checked, see docs/architecture.md): neither
+ * has a background priority that yields every worker but one to page work and can be
+ * promoted when the build starts waiting, and neither lets the event loop turn between two
+ * queued tasks, which resvg's native memory needs (see `turnEventLoop`).
  */
-import { existsSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
-import { fileURLToPath } from 'node:url';
 import { SHARE_ENV, Worker } from 'node:worker_threads';
 import { AssayError } from '../lib/errors.ts';
-import { recordTaskCpu } from './cpu.ts';
-import { type TaskInput, type TaskName, type TaskOutput, tasks } from './tasks.ts';
 
-/** Absolute path of the worker script; set by the chart-assets integration for bundled code. */
-export const WORKER_SCRIPT_ENV = 'ASSAY_WORKER_SCRIPT';
 /** Number of worker threads; `ASSAY_WORKERS=0` runs every task on the main thread. */
 export const WORKERS_ENV = 'ASSAY_WORKERS';
+
+/**
+ * Work a worker thread can do: a pure function from a structured-clonable input to a
+ * structured-clonable output, so it gives the same result on any thread. `name` finds it in
+ * the worker (render-worker.ts); `run` is also called on the main thread when workers are off.
+ */
+export interface Task<I, O> {
+  readonly name: string;
+  readonly run: (input: I) => O | Promise<O>;
+}
+
+export function defineTask<I, O>(name: string, run: (input: I) => O | Promise<O>): Task<I, O> {
+  return { name, run };
+}
 
 /** An error as it crosses the thread boundary: enough to rebuild an AssayError. */
 export interface SerialisedError {
@@ -31,7 +43,8 @@ export interface SerialisedError {
 
 export interface TaskRequest {
   id: number;
-  task: TaskName;
+  /** The task's `name`. */
+  task: string;
   input: unknown;
 }
 
@@ -120,20 +133,26 @@ const loadOf = (slot: Slot): WorkerLoad => ({ jobs: slot.jobs.size, background: 
 /** Heap limits of each worker thread, in MB (see `spawn`). */
 const WORKER_HEAP = { maxOldGenerationSizeMb: 256, maxYoungGenerationSizeMb: 16 };
 
-class Pool {
+/** Told about each task a worker finished: its name, its thread, its CPU time and the thread's so far. */
+export type TaskDone = (task: string, threadId: number, cpuMs: number, threadMs: number) => void;
+
+export class WorkerPool {
   private readonly slots: Slot[] = [];
   private readonly queue: Job[] = [];
   private readonly backgroundQueue: Job[] = [];
   private nextId = 0;
   private readonly script: string;
-  private readonly size: number;
+  readonly size: number;
+  private readonly done: TaskDone;
 
-  constructor(script: string, size: number) {
+  /** `script`: the worker entry (render-worker.ts); `size`: threads at most, started when work comes. */
+  constructor(script: string, size: number, done: TaskDone = () => {}) {
     this.script = script;
     this.size = size;
+    this.done = done;
   }
 
-  run(task: TaskName, input: unknown, background: boolean): Promise<unknown> {
+  run(task: string, input: unknown, background: boolean): Promise<unknown> {
     return new Promise((resolve, reject) => {
       const job = { request: { id: this.nextId++, task, input }, background, resolve, reject };
       (background ? this.backgroundQueue : this.queue).push(job);
@@ -187,7 +206,7 @@ class Pool {
       // An idle worker must not keep the build process alive.
       if (slot.jobs.size === 0) worker.unref();
       if (job) {
-        recordTaskCpu(job.request.task, worker.threadId, reply.cpuMs ?? 0, reply.threadMs ?? 0);
+        this.done(job.request.task, worker.threadId, reply.cpuMs ?? 0, reply.threadMs ?? 0);
         if (reply.error) job.reject(deserialiseError(reply.error));
         else job.resolve(reply.output);
       }
@@ -216,74 +235,19 @@ class Pool {
     this.dispatch();
   }
 
+  /** Stops every worker (queued jobs are left unanswered: call it when nothing waits). */
   async close(): Promise<void> {
     const slots = this.slots.splice(0);
     await Promise.all(slots.map((slot) => slot.worker.terminate()));
   }
 }
 
-/** Resolved worker scripts, by the setting they came from: one file check, not one per task. */
-const scripts = new Map<string, string | undefined>();
-
-function workerScript(): string | undefined {
-  const fromEnv = process.env[WORKER_SCRIPT_ENV] ?? '';
-  if (!scripts.has(fromEnv)) {
-    // Unbundled (tests, integrations): the script sits next to this module.
-    const local = fileURLToPath(new URL('./render-worker.ts', import.meta.url));
-    scripts.set(
-      fromEnv,
-      [fromEnv, local].find((file) => file && existsSync(file)),
-    );
-  }
-  return scripts.get(fromEnv);
-}
-
-function poolSize(): number {
-  const setting = process.env[WORKERS_ENV];
-  if (setting !== undefined && setting !== '') {
-    const n = Number(setting);
-    if (Number.isInteger(n) && n >= 0) return n;
-  }
-  cores ??= availableParallelism();
-  return Math.min(2, cores);
-}
-
-/** Asked once: every task dispatch looks up the pool, and this is a system call. */
-let cores: number | undefined;
-
-// Shared through globalThis: Astro bundles this module into page chunks and loads it again
-// unbundled from the integrations, and every copy must use the same threads.
-const POOLS = Symbol.for('assay.worker-pools');
-type Registry = Map<string, Pool>;
-
-function sharedPool(): Pool | undefined {
-  const size = poolSize();
-  const script = workerScript();
-  if (size === 0 || !script) return undefined;
-  const global = globalThis as { [POOLS]?: Registry };
-  global[POOLS] ??= new Map();
-  const registry = global[POOLS];
-  const key = `${script}\0${size}`;
-  let pool = registry.get(key);
-  if (!pool) {
-    pool = new Pool(script, size);
-    registry.set(key, pool);
-  }
-  return pool;
-}
-
 /**
- * Runs a task on a worker thread, or on this thread when workers are off or unavailable.
- * Tasks are pure functions of their input, so where they run never changes the result.
+ * Runs a task on this thread (workers off or unavailable), then lets the event loop turn
+ * once, as a worker does after each task.
  */
-export async function runTask<T extends TaskName>(
-  task: T,
-  input: TaskInput<T>,
-  { background = false }: { background?: boolean } = {},
-): Promise<TaskOutput<T>> {
-  const pool = sharedPool();
-  if (pool) return (await pool.run(task, input, background)) as TaskOutput<T>;
-  const output = (await tasks[task](input as never)) as TaskOutput<T>;
+export async function runHere<I, O>(task: Task<I, O>, input: I): Promise<O> {
+  const output = await task.run(input);
   await turnEventLoop();
   return output;
 }
@@ -296,25 +260,4 @@ export async function runTask<T extends TaskName>(
  */
 export function turnEventLoop(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));
-}
-
-/** Every queued background task becomes a foreground task (the build now waits for them). */
-export function promoteBackgroundTasks(): void {
-  const global = globalThis as { [POOLS]?: Registry };
-  for (const pool of global[POOLS]?.values() ?? []) pool.promote();
-}
-
-/** Whether tasks run on worker threads (false: on the main thread, one at a time). */
-export function workersEnabled(): boolean {
-  return sharedPool() !== undefined;
-}
-
-/** Stops every worker of this process (tests; builds end with idle, unref'd workers). */
-export async function closeWorkers(): Promise<void> {
-  const global = globalThis as { [POOLS]?: Registry };
-  const registry = global[POOLS];
-  if (!registry) return;
-  const pools = [...registry.values()];
-  registry.clear();
-  await Promise.all(pools.map((pool) => pool.close()));
 }

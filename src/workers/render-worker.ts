@@ -1,15 +1,23 @@
-/** Entry of a worker thread: runs tasks from src/workers/tasks.ts for the pool in pool.ts. */
+/**
+ * Entry of a worker thread: runs the tasks listed here for the pool in pool.ts. The one place
+ * that knows every feature's tasks; a task module imports only the pool's `defineTask`.
+ */
 import { parentPort } from 'node:worker_threads';
+import { pngTask, svgTask } from '../charts/tasks.ts';
+import { ogCardTask } from '../og/tasks.ts';
 import { threadCpuMs } from './cpu.ts';
-import { serialiseError, type TaskReply, type TaskRequest, turnEventLoop } from './pool.ts';
-import { tasks } from './tasks.ts';
+import { serialiseError, type Task, type TaskReply, type TaskRequest, turnEventLoop } from './pool.ts';
+
+const tasks = new Map<string, Task<never, unknown>>([svgTask, pngTask, ogCardTask].map((task) => [task.name, task]));
 
 parentPort?.on('message', async (request: TaskRequest) => {
   let reply: TaskReply;
   const transfer: ArrayBuffer[] = [];
   const started = threadCpuMs();
   try {
-    const output = await tasks[request.task](request.input as never);
+    const task = tasks.get(request.task);
+    if (!task) throw new Error(`no task "${request.task}" in src/workers/render-worker.ts`);
+    const output = await task.run(request.input as never);
     // Bytes move to the main thread instead of being copied.
     if (
       output instanceof Uint8Array &&

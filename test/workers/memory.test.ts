@@ -1,11 +1,12 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { renderPngs } from '../../src/charts/png-pool.ts';
-import { closeWorkers, WORKERS_ENV } from '../../src/workers/pool.ts';
+import { closeRuntime } from '../../src/runtime/index.ts';
+import { WORKERS_ENV } from '../../src/workers/pool.ts';
 
 afterAll(async () => {
   delete process.env.ASSAY_NO_CACHE;
   delete process.env[WORKERS_ENV];
-  await closeWorkers();
+  await closeRuntime();
 });
 
 describe.each([

@@ -3,18 +3,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { buildChart, buildChartAsync, clearRenderMemory } from '../../src/charts/engine.ts';
+import { pngTask, svgTask } from '../../src/charts/tasks.ts';
 import { AssayError, isAssayError } from '../../src/lib/errors.ts';
-import { cpuStatsLine, workerCpu } from '../../src/workers/cpu.ts';
-import {
-  closeWorkers,
-  deserialiseError,
-  nextQueue,
-  runTask,
-  serialiseError,
-  WORKERS_ENV,
-  type WorkerLoad,
-  workersEnabled,
-} from '../../src/workers/pool.ts';
+import { closeRuntime, runTask, runtime } from '../../src/runtime/index.ts';
+import { deserialiseError, nextQueue, serialiseError, WORKERS_ENV, type WorkerLoad } from '../../src/workers/pool.ts';
 import { fixture, place } from '../charts/helpers.ts';
 
 const exports = fixture('exports');
@@ -30,23 +22,24 @@ afterEach(() => {
 afterAll(async () => {
   delete process.env.ASSAY_CACHE_DIR;
   delete process.env.ASSAY_NO_CACHE;
-  await closeWorkers();
+  await closeRuntime();
 });
 
 describe('worker pool', () => {
   it('uses worker threads by default and none with ASSAY_WORKERS=0', () => {
-    expect(workersEnabled()).toBe(true);
+    expect(runtime().pool()).toBeDefined();
     process.env[WORKERS_ENV] = '0';
-    expect(workersEnabled()).toBe(false);
+    expect(runtime().pool()).toBeUndefined();
   });
 
   it('counts the tasks run on workers and the CPU time they took, for build statistics', async () => {
-    const before = workerCpu().svg?.tasks ?? 0;
+    const { cpu } = runtime();
+    const before = cpu.tasks.svg?.tasks ?? 0;
     await buildChartAsync({ data: 'exports', type: 'bar', title: 'counted' }, exports, place, { stage: false });
-    const after = workerCpu().svg;
+    const after = cpu.tasks.svg;
     expect(after?.tasks).toBe(before + 1);
     expect(after?.cpuMs).toBeGreaterThan(0);
-    const line = cpuStatsLine('so far');
+    const line = cpu.statsLine('so far');
     expect(line).toMatch(
       /^CPU so far: process \d+ ms \(kernel \d+ ms\), main thread \d+ ms, worker tasks \d+ ms \(svg \d+ × [\d.]+ ms/,
     );
@@ -97,7 +90,7 @@ describe('worker pool', () => {
   });
 
   it("rejects with the worker's error when a task fails there", async () => {
-    const error = await runTask('svg', {
+    const error = await runTask(svgTask, {
       spec: { source: { dataset: 'broken' } } as never,
       labels: { nameId: 'n', descriptionId: 'd' },
       place: { file: 'content/notes/x.mdx', line: 7 },
@@ -106,22 +99,22 @@ describe('worker pool', () => {
     expect((error as Error).message).toContain('in a worker thread');
     // The pool is still usable afterwards.
     const figure = buildChart({ data: 'exports' }, exports, place, { stage: false });
-    expect((await runTask('png', { input: figure.svg.standalone })).length).toBeGreaterThan(100);
+    expect((await runTask(pngTask, { svg: figure.svg.standalone })).length).toBeGreaterThan(100);
   });
 
   it('rasterises the same PNG bytes on a worker as on the main thread', async () => {
     const figure = buildChart({ data: 'exports', type: 'area' }, exports, place, { stage: false });
-    const there = await runTask('png', { input: figure.svg.standalone });
+    const there = await runTask(pngTask, { svg: figure.svg.standalone });
     process.env[WORKERS_ENV] = '0';
-    const here = await runTask('png', { input: figure.svg.standalone });
+    const here = await runTask(pngTask, { svg: figure.svg.standalone });
     expect(Buffer.from(there).equals(Buffer.from(here))).toBe(true);
   });
 
   it('runs queued background tasks and foreground ones alike, with the same bytes', async () => {
     const figure = buildChart({ data: 'exports', type: 'dot' }, exports, place, { stage: false });
-    const input = { input: figure.svg.standalone };
-    const background = Array.from({ length: 4 }, () => runTask('png', input, { background: true }));
-    const foreground = runTask('png', input);
+    const input = { svg: figure.svg.standalone };
+    const background = Array.from({ length: 4 }, () => runTask(pngTask, input, { background: true }));
+    const foreground = runTask(pngTask, input);
     const [first, ...rest] = await Promise.all([foreground, ...background]);
     for (const png of rest) expect(Buffer.from(png).equals(Buffer.from(first))).toBe(true);
   });

@@ -8,7 +8,11 @@ export const getStaticPaths = (async () =>
 
 /** The note's email edition: paste-ready HTML for a newsletter tool (see docs/newsletters.md). */
 export const GET: APIRoute = async ({ props }) => {
-  // Editions are the first routes Astro renders per note: a good moment to start its preview card.
+  const html = await emailEdition(props.note);
+  // The edition rendered the note's latest version, so the runtime knows its lead chart: its
+  // preview card can be drawn on a spare worker now, while pages render, instead of when the
+  // card endpoints run after them. Any route rendered once per note would do; this one has
+  // the note's body at hand.
   if (import.meta.env.PROD) prefetchNoteCard(props.note);
-  return new Response(await emailEdition(props.note), { headers: { 'Content-Type': 'text/html; charset=utf-8' } });
+  return new Response(html, { headers: { 'Content-Type': 'text/html; charset=utf-8' } });
 };

@@ -1,0 +1,175 @@
+/**
+ * The one runtime of a build or dev server: its worker pool, the charts staged for
+ * `dist/charts/`, the manifest of each note's lead chart, the preview cards being drawn, the
+ * workers' CPU account and the worker script's path. The chart-assets integration
+ * (src/integrations/chart-assets.ts) creates it when Astro sets up its config and closes it
+ * when the build (or dev server) ends; so nothing of one build is left for the next.
+ *
+ * Shared through ONE key on globalThis, `Symbol.for('assay.runtime')`: Astro bundles page code
+ * (components, endpoints) into chunks of its own, which load this module again, so a
+ * module-level variable would give the integration and the pages two runtimes in the same
+ * process. Everything else reaches the runtime through `runtime()`.
+ *
+ * Without the integration (unit tests calling the chart engine, scripts), `runtime()` creates
+ * a default one on first use: workers found next to the pool's module, staged charts kept in
+ * memory, no lead-chart manifest; `closeRuntime()` ends it.
+ */
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { type ChartAssetFiles, StagedCharts } from '../charts/assets.ts';
+import { CpuAccount } from '../workers/cpu.ts';
+import { runHere, type Task, WORKERS_ENV, WorkerPool } from '../workers/pool.ts';
+import { LeadCharts, type LeadLocator, type RenderedPlace } from './lead-charts.ts';
+
+export interface RuntimeOptions {
+  /**
+   * Absolute path of the worker entry (src/workers/render-worker.ts). Bundled page code cannot
+   * find it next to itself; the integration, loaded from the sources, can. Default: next to
+   * src/workers/pool.ts, for unbundled code.
+   */
+  workerScript?: string;
+  /** Keep every staged chart's files in memory (the dev server serves them on request). */
+  keepStaged?: boolean;
+  /** Finds a note's lead chart in its MDX (src/runtime/lead-places.ts); without it, cards have no chart. */
+  leadCharts?: LeadLocator;
+}
+
+/** A preview card as drawn or read: its PNG, and whether it came from the cache. */
+export interface CardResult {
+  png: Uint8Array;
+  cached: boolean;
+}
+
+export class AssayRuntime {
+  readonly charts: StagedCharts;
+  readonly leads: LeadCharts;
+  /**
+   * Preview cards drawn ahead of need, by card key (src/og/render.ts), until their endpoint
+   * takes them: the card, or without its bytes once it is stored in the cache.
+   */
+  readonly cards = new Map<string, Promise<{ png?: Uint8Array; cached: boolean }>>();
+  readonly cpu = new CpuAccount();
+  readonly workerScript: string | undefined;
+  /** Pools by size: `ASSAY_WORKERS` is read when a task runs (tests change it). */
+  private readonly pools = new Map<number, WorkerPool>();
+
+  constructor(options: RuntimeOptions = {}) {
+    this.charts = new StagedCharts({ keepAll: options.keepStaged ?? true });
+    this.leads = new LeadCharts(options.leadCharts ?? (() => undefined));
+    const local = fileURLToPath(new URL('../workers/render-worker.ts', import.meta.url));
+    this.workerScript = [options.workerScript, local].find((file) => file && existsSync(file));
+  }
+
+  /** The worker pool, or undefined when tasks run on the main thread (`ASSAY_WORKERS=0`, no script). */
+  pool(): WorkerPool | undefined {
+    const size = poolSize();
+    if (size === 0 || !this.workerScript) return undefined;
+    let pool = this.pools.get(size);
+    if (!pool) {
+      pool = new WorkerPool(this.workerScript, size, (task, thread, cpuMs, threadMs) =>
+        this.cpu.record(task, thread, cpuMs, threadMs),
+      );
+      this.pools.set(size, pool);
+    }
+    return pool;
+  }
+
+  /**
+   * Runs a task on a worker thread, or on this thread when workers are off or unavailable.
+   * Tasks are pure functions of their input, so where they run never changes the result.
+   * Background tasks are work done ahead of need: spare workers take them after page work.
+   */
+  async run<I, O>(task: Task<I, O>, input: I, { background = false }: { background?: boolean } = {}): Promise<O> {
+    const pool = this.pool();
+    if (pool) return (await pool.run(task.name, input, background)) as O;
+    return runHere(task, input);
+  }
+
+  /** Every queued background task becomes a foreground task (the build now waits for them). */
+  promote(): void {
+    for (const pool of this.pools.values()) pool.promote();
+  }
+
+  /**
+   * Stages a chart's files for dist/charts/ and notes where it was rendered: a note's lead
+   * chart keeps its files (the source of its SVG) until the note's preview card is drawn.
+   */
+  stageChart(id: string, files: ChartAssetFiles, place: RenderedPlace): void {
+    this.charts.stage(id, files);
+    const lead = this.leads.record(place, id);
+    if (!lead) return;
+    const holder = cardHolder(place.file);
+    if (lead.previous !== undefined && lead.previous !== id) this.charts.release(lead.previous, holder);
+    if (!this.leads.isDrawn(place.file)) this.charts.hold(id, holder, files);
+  }
+
+  /** A note's lead chart, once its latest version has rendered: id, drawing key and, while held, its files. */
+  leadChart(file: string): { id: string; drawing: string; files: ChartAssetFiles | undefined } | undefined {
+    const id = this.leads.lead(file);
+    const chart = id === undefined ? undefined : this.charts.chart(id);
+    return id === undefined || !chart ? undefined : { id, drawing: chart.drawing, files: this.charts.files(id) };
+  }
+
+  /** The note's card is drawn: its lead chart's files may go. */
+  cardDrawn(file: string): void {
+    this.leads.markDrawn(file);
+    const id = this.leads.lead(file);
+    if (id !== undefined) this.charts.release(id, cardHolder(file));
+  }
+
+  /** Stops the worker threads. */
+  async close(): Promise<void> {
+    const pools = [...this.pools.values()];
+    this.pools.clear();
+    await Promise.all(pools.map((pool) => pool.close()));
+  }
+}
+
+const cardHolder = (file: string) => `card:${file}`;
+
+/** Threads per pool: `ASSAY_WORKERS`, else one per core, two at most. */
+function poolSize(): number {
+  const setting = process.env[WORKERS_ENV];
+  if (setting !== undefined && setting !== '') {
+    const n = Number(setting);
+    if (Number.isInteger(n) && n >= 0) return n;
+  }
+  cores ??= availableParallelism();
+  return Math.min(2, cores);
+}
+
+/** Asked once: every task looks up the pool, and this is a system call. */
+let cores: number | undefined;
+
+/** The one documented globalThis key (see the top of this file). */
+const KEY = Symbol.for('assay.runtime');
+type Holder = { [KEY]?: AssayRuntime };
+
+/** The current runtime: the integration's, or a default one created now (see the top of this file). */
+export function runtime(): AssayRuntime {
+  const global = globalThis as Holder;
+  global[KEY] ??= new AssayRuntime();
+  return global[KEY];
+}
+
+/** Starts a new runtime for a build or dev server, closing the previous one (a restarted dev server). */
+export async function startRuntime(options: RuntimeOptions): Promise<AssayRuntime> {
+  await closeRuntime();
+  const started = new AssayRuntime(options);
+  (globalThis as Holder)[KEY] = started;
+  return started;
+}
+
+/** Closes the current runtime, if any: its workers stop, and its staged charts and cards are let go. */
+export async function closeRuntime(): Promise<void> {
+  const global = globalThis as Holder;
+  const current = global[KEY];
+  delete global[KEY];
+  await current?.close();
+}
+
+/** `runtime().run(…)`: a task on the current runtime's workers. */
+export function runTask<I, O>(task: Task<I, O>, input: I, options?: { background?: boolean }): Promise<O> {
+  return runtime().run(task, input, options);
+}
