@@ -53,8 +53,10 @@ function quotedFigures(i: number, variant: ScaleVariant): string {
   const country = pick(COUNTRIES, i);
   const priceCountry = pick(COUNTRIES.slice(0, 4), i);
   const at = pick(PRICE_MONTHS, i + 12);
-  const from = pick(EXPORT_MONTHS, i + 11);
-  const to = pick(EXPORT_MONTHS, i + 12);
+  // Two consecutive months, never wrapping round to the first (a change runs forwards).
+  const month = i % (EXPORT_MONTHS.length - 1);
+  const from = EXPORT_MONTHS[month] as string;
+  const to = EXPORT_MONTHS[month + 1] as string;
   if (variant === 'plain')
     return `The export price to ${priceCountry} was 41.27 $/kg in ${at}, and exports to ${country} were up 4% from ${from} to ${to}.`;
   return (

@@ -3,7 +3,8 @@
  * does, serve dist/ statically and type a query in a real browser.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -22,8 +23,12 @@ let indexOutput = '';
 beforeAll(async () => {
   site = buildSite(PROJECT_ROOT);
   if (!site.ok) throw new Error(`build failed:\n${site.output}`);
-  // The same step the build script runs after `astro build`.
-  const result = spawnSync(process.execPath, [PAGEFIND, '--site', site.outDir], { encoding: 'utf8' });
+  // The same step the build script runs after `astro build`, in the project's directory, where
+  // Pagefind reads its settings (pagefind.yml).
+  const result = spawnSync(process.execPath, [PAGEFIND, '--site', site.outDir], {
+    cwd: PROJECT_ROOT,
+    encoding: 'utf8',
+  });
   indexOutput = `${result.stdout}\n${result.stderr}`;
   if (result.status !== 0) throw new Error(`pagefind failed:\n${indexOutput}`);
   server = await serveDirectory(site.outDir);
@@ -41,6 +46,33 @@ describe('search', () => {
     expect(existsSync(path.join(site.outDir, 'pagefind/pagefind-component-ui.js'))).toBe(true);
     // 3 notes and 1 event carry data-pagefind-body; lists, topics and versions do not.
     expect(indexOutput).toMatch(/Indexed 4 pages/);
+  });
+
+  it('reads only the latest note and event pages, and finds what reading every page finds', () => {
+    // pagefind.yml: versions, copies and email editions repeat the latest pages' text.
+    expect(indexOutput).toMatch(/Found 4 files matching/);
+    const everyPage = mkdtempSync(path.join(tmpdir(), 'assay-pagefind-'));
+    try {
+      const result = spawnSync(
+        process.execPath,
+        [PAGEFIND, '--site', site.outDir, '--glob', '**/*.{html}', '--output-path', everyPage],
+        { cwd: tmpdir(), encoding: 'utf8' },
+      );
+      expect(result.status, result.stderr).toBe(0);
+      expect(result.stdout).toMatch(/Found (\d{2,}) files matching/);
+      // The same index, byte for byte: the same results for every query.
+      const bundle = path.join(site.outDir, 'pagefind');
+      const files = (dir: string) =>
+        readdirSync(dir, { recursive: true, withFileTypes: true })
+          .filter((entry) => entry.isFile())
+          .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)))
+          .sort();
+      expect(files(bundle)).toEqual(files(everyPage));
+      for (const file of files(bundle))
+        expect(readFileSync(path.join(bundle, file)).equals(readFileSync(path.join(everyPage, file))), file).toBe(true);
+    } finally {
+      rmSync(everyPage, { recursive: true, force: true });
+    }
   });
 
   it('is the only page with JavaScript, and has no inline script', () => {
