@@ -1,116 +1,299 @@
+import { formatSpecifier } from 'd3-format';
+import { utcFormat } from 'd3-time-format';
 import type { Row } from '../data/schema.ts';
-import { dateGrain, formatDateRange, numberFormatter } from './format.ts';
+import { type DateGrain, numberFormatter } from './format.ts';
 import { rowStyle } from './marks.ts';
-import type { AxisValue, ChartKind, ChartSpec } from './spec.ts';
+import type { AxisValue, ChartSpec, Marker } from './spec.ts';
 import { compareCells } from './values.ts';
 
-const KIND_NAMES: Record<ChartKind, string> = { bar: 'Bars', line: 'Line', area: 'Area', dot: 'Dots' };
-
 /**
- * The chart's text description, from the data: what is plotted, over what range, first and
- * last values with the overall change, the largest step, and which values are derived or missing.
+ * The chart's text description, from the data, read by screen readers (the SVG's description),
+ * shown under the chart and used as the PNG's alt text. It tells the story in order of
+ * importance: what is plotted and over what period; each series from its start to its end by
+ * way of its low and high points, with their dates; the largest change between neighbouring
+ * points; what the annotations, reference lines and highlight mark; then which values are
+ * derived or missing. Numbers are written in the measure's own format and unit.
  * An author's `alt` replaces it entirely.
  */
 export function describeChart(spec: ChartSpec): string {
   if (spec.alt) return spec.alt;
-  const style = rowStyle(spec);
-  const value = numberFormatter(spec.number);
-  const kind = spec.plot ? 'Chart' : kindName(spec);
-  const measure = spec.subtitle;
-  const range = xRange(spec);
-  const sentences: string[] = [`${kind}: ${stripStop(measure)}${range ? `, ${range}` : ''}.`];
+  const say = phrasing(spec);
+  const sentences: string[] = [introduction(spec, say)];
   if (spec.plot && !spec.series) sentences.push(`${spec.rows.length} rows of ${spec.source.title}.`);
   const groups = spec.series
     ? groupBy(spec.rows, spec.series.name)
     : new Map([[spec.seriesNames[0] as string, spec.rows]]);
+  const ends: [string, Row][] = [];
   for (const [name, rows] of groups) {
     const points = rows.filter((row) => typeof row[spec.y.name] === 'number');
     if (points.length === 0) continue;
     const prefix = spec.series ? `${name}: ` : '';
-    const first = points[0] as Row;
-    const last = points[points.length - 1] as Row;
-    const y0 = first[spec.y.name] as number;
-    const y1 = last[spec.y.name] as number;
-    if (points.length === 1 || spec.x.type === 'string') {
-      const ranked = [...points].sort((a, b) => (b[spec.y.name] as number) - (a[spec.y.name] as number));
-      const top = ranked[0] as Row;
-      const bottom = ranked[ranked.length - 1] as Row;
-      sentences.push(
-        points.length === 1
-          ? `${prefix}${value(y0)} in ${style.xLabel(first[spec.x.name] as AxisValue)}.`
-          : `${prefix}${prefix ? 'highest' : 'Highest'} ${style.xLabel(top[spec.x.name] as AxisValue)} at ${value(top[spec.y.name] as number)}, lowest ${style.xLabel(bottom[spec.x.name] as AxisValue)} at ${value(bottom[spec.y.name] as number)}.`,
-      );
+    if (spec.x.type === 'string') {
+      sentences.push(prefix + categories(points, say));
       continue;
     }
-    const about = (row: Row) => (style.isDerived(row) ? 'about ' : '');
-    const direction = y1 < y0 ? 'falling' : y1 > y0 ? 'rising' : 'unchanged';
-    sentences.push(
-      `${prefix || ''}${prefix ? direction : capitalise(direction)} from ${about(first)}${value(y0)} in ${style.xLabel(first[spec.x.name] as AxisValue)} to ${about(last)}${value(y1)} in ${style.xLabel(last[spec.x.name] as AxisValue)}${percent(y0, y1)}.`,
-    );
-    const step = largestStep(points, spec.y.name);
-    if (step && points.length > 2) {
-      const [a, b] = step;
-      sentences.push(
-        `${prefix ? '' : ''}Largest change: ${style.xLabel(a[spec.x.name] as AxisValue)} to ${style.xLabel(b[spec.x.name] as AxisValue)}, ${value(a[spec.y.name] as number)} to ${value(b[spec.y.name] as number)}${percent(a[spec.y.name] as number, b[spec.y.name] as number)}.`,
-      );
-    }
+    const ordered = [...points].sort((a, b) => compareCells(a[spec.x.name] ?? null, b[spec.x.name] ?? null));
+    ends.push([name, ordered.at(-1) as Row]);
+    const step = largestStep(ordered, say);
+    // In a series' own sentence, so several series never leave a "largest change" without its name.
+    if (prefix)
+      sentences.push(`${capitalise(prefix + journey(ordered, say))}${step ? `; largest change ${step}` : ''}.`);
+    else sentences.push(`${capitalise(journey(ordered, say))}.`, ...(step ? [`Largest change: ${step}.`] : []));
   }
-  const label = (row: Row) =>
-    `${spec.series ? `${row[spec.series.name]} ` : ''}${style.xLabel(row[spec.x.name] as AxisValue)}`;
-  const derived = spec.rows.filter(style.isDerived);
+  const standing = lastStanding(ends, say);
+  if (standing) sentences.push(standing);
+  sentences.push(...markers(spec, say));
+  const derived = spec.rows.filter(say.isDerived);
   if (derived.length > 0) {
-    sentences.push(
-      `Derived (estimated) value${derived.length > 1 ? 's' : ''}, drawn lighter: ${joinList(derived.map(label))}.`,
-    );
+    sentences.push(`Derived (estimated), not stated by the source: ${say.rowList(derived)}.`);
   }
   // Gaps are drawn as gaps; a reader of the text needs them named, not silently skipped.
   const missing = spec.rows.filter((row) => row[spec.y.name] === null && row[spec.x.name] != null);
-  if (missing.length > 0) sentences.push(`No value for ${joinList(missing.map(label))}.`);
-  if (spec.annotations.length > 0)
-    sentences.push(`Marked: ${joinList(spec.annotations.map((a) => a.label ?? style.xLabel(a.value)))}.`);
+  if (missing.length > 0) sentences.push(`No value for ${say.rowList(missing)}.`);
   return sentences.join(' ');
 }
 
-function kindName(spec: ChartSpec): string {
-  if (spec.kind === 'bar') {
-    const base = spec.horizontal ? 'Horizontal bars' : 'Bars';
-    return spec.series ? `${spec.stack ? 'Stacked' : 'Grouped'} ${base.toLowerCase()}` : base;
+/** How one chart's values, places and changes are written. */
+interface Phrasing {
+  x: (row: Row) => AxisValue;
+  y: (row: Row) => number;
+  /** A value as the dataset writes it, "about" when it is derived: "about 5,383 t". */
+  value: (row: Row) => string;
+  /** Where a point is: "in May 2025", "on 4 April 2025", "at Year 2,020", "Germany". */
+  at: (row: Row) => string;
+  /** A point's x value for lists: "May 2025". */
+  label: (value: AxisValue) => string;
+  /** Two x values as a span: "March to May 2025". */
+  span: (from: AxisValue, to: AxisValue) => string;
+  /** A change in words: "up 4%", "down about 2,749 t (51%)". */
+  change: (from: Row, to: Row, absolute: boolean) => string;
+  /** Rows named for a list: "March and April 2025", "Germany June 2025". */
+  rowList: (rows: readonly Row[]) => string;
+  isDerived: (row: Row) => boolean;
+  amount: (value: number) => string;
+}
+
+/** Month names in full: the description is read aloud, and "Mar" is not a word. */
+const LONG_DATES: Record<DateGrain, string> = { day: '%-d %B %Y', month: '%B %Y', year: '%Y' };
+const MONTH = utcFormat('%B');
+
+function phrasing(spec: ChartSpec): Phrasing {
+  const style = rowStyle(spec, { hoverTitles: false });
+  const amount = numberFormatter(spec.number);
+  // A measure written as a percentage changes by points: "up 5 percentage points", not "up 20%".
+  const percentScale = formatSpecifier(spec.number.specifier).type === '%';
+  const grain = spec.grain ?? 'day';
+  const long = utcFormat(LONG_DATES[grain]);
+  const label = (value: AxisValue): string => {
+    if (value instanceof Date) return long(value);
+    if (typeof value === 'number') return `${spec.x.label} ${numberFormatter({ specifier: ',~f', unit: '' })(value)}`;
+    return value;
+  };
+  const y = (row: Row) => row[spec.y.name] as number;
+  const about = (...rows: Row[]) => (rows.some(style.isDerived) ? 'about ' : '');
+  const span = (from: AxisValue, to: AxisValue): string => {
+    if (compareCells(from, to) === 0) return label(from);
+    if (from instanceof Date && to instanceof Date && grain !== 'day' && sameYear(from, to))
+      return grain === 'year' ? label(from) : `${MONTH(from)} to ${label(to)}`;
+    return `${label(from)} to ${label(to)}`;
+  };
+  const change = (from: Row, to: Row, absolute: boolean): string => {
+    const delta = y(to) - y(from);
+    if (delta === 0) return 'unchanged';
+    const direction = delta > 0 ? 'up' : 'down';
+    const size = percentScale
+      ? `${numberFormatter({ specifier: spec.number.specifier, unit: '' })(Math.abs(delta)).replace(/%$/, '')} percentage points`
+      : amount(Math.abs(delta));
+    const relative =
+      percentScale || y(from) <= 0 ? null : numberFormatter({ specifier: ',.0%', unit: '' })(Math.abs(delta) / y(from));
+    if (relative === '0%' && !absolute) return 'little changed';
+    if (!relative) return `${direction} ${about(from, to)}${size}`;
+    return absolute ? `${direction} ${about(from, to)}${size} (${relative})` : `${direction} ${relative}`;
+  };
+  const rowList = (rows: readonly Row[]): string => {
+    const xs = rows.map((row) => row[spec.x.name] as AxisValue);
+    if (!spec.series && grain === 'month' && xs.every((x) => x instanceof Date && sameYear(x, xs[0] as Date))) {
+      return `${joinList(
+        xs
+          .slice(0, -1)
+          .map((x) => MONTH(x as Date))
+          .concat(label(xs.at(-1) as Date)),
+      )}`;
+    }
+    return joinList(
+      rows.map((row) => `${spec.series ? `${row[spec.series.name]} ` : ''}${label(row[spec.x.name] as AxisValue)}`),
+    );
+  };
+  const at = (row: Row): string => {
+    const x = row[spec.x.name] as AxisValue;
+    if (x instanceof Date) return `${grain === 'day' ? 'on' : 'in'} ${label(x)}`;
+    return typeof x === 'number' ? `at ${label(x)}` : label(x);
+  };
+  return {
+    x: (row) => row[spec.x.name] as AxisValue,
+    y,
+    value: (row) => `${about(row)}${amount(y(row))}`,
+    at,
+    label,
+    span,
+    change,
+    rowList,
+    isDerived: style.isDerived,
+    amount,
+  };
+}
+
+/** "Line chart: Monthly exports, tonnes, March to July 2025, by destination." */
+function introduction(spec: ChartSpec, say: Phrasing): string {
+  const parts = [`${kindName(spec)}: ${spec.subtitle.replace(/[.\s]+$/, '')}`];
+  const xs = spec.rows.map((row) => row[spec.x.name]).filter((v) => v !== null && v !== undefined) as AxisValue[];
+  if (xs.length > 0 && spec.x.type !== 'string') {
+    const sorted = [...xs].sort(compareCells);
+    parts.push(say.span(sorted[0] as AxisValue, sorted.at(-1) as AxisValue));
   }
-  if (spec.kind === 'area' && spec.stack && spec.series) return 'Stacked area';
-  return spec.series && spec.kind === 'line' ? 'Lines' : KIND_NAMES[spec.kind];
+  // "by destination", unless the subtitle says so already.
+  const by = spec.series && `by ${lowerInitial(spec.series.label)}`;
+  if (by && !spec.subtitle.toLowerCase().includes(by.toLowerCase())) parts.push(by);
+  return `${parts.join(', ')}.`;
 }
 
-function xRange(spec: ChartSpec): string | null {
-  const values = spec.rows.map((row) => row[spec.x.name]).filter((v) => v !== null && v !== undefined) as AxisValue[];
-  if (values.length === 0 || spec.x.type === 'string') return null;
-  const sorted = [...values].sort(compareCells);
-  const first = sorted[0] as AxisValue;
-  const last = sorted[sorted.length - 1] as AxisValue;
-  if (first instanceof Date && last instanceof Date) return formatDateRange(first, last, dateGrain(spec.x.column));
-  const fmt = numberFormatter({ specifier: ',~f', unit: '' });
-  return `${spec.x.label} ${fmt(first as number)} to ${fmt(last as number)}`;
+/** "Destination" → "destination"; "US state" stays as it is. */
+function lowerInitial(label: string): string {
+  return /^\p{Lu}\p{Ll}/u.test(label) ? label.charAt(0).toLowerCase() + label.slice(1) : label;
 }
 
-function percent(from: number, to: number): string {
-  if (from === 0) return '';
-  const change = (to - from) / Math.abs(from);
-  const text = numberFormatter({ specifier: '+.0%', unit: '' })(change);
-  return ` (${text})`;
+function kindName(spec: ChartSpec): string {
+  if (spec.plot) return 'Chart';
+  if (spec.kind === 'bar') {
+    const base = spec.horizontal ? 'horizontal bar chart' : 'bar chart';
+    return capitalise(spec.series ? `${spec.stack ? 'stacked' : 'grouped'} ${base}` : base);
+  }
+  if (spec.kind === 'area') return spec.stack && spec.series ? 'Stacked area chart' : 'Area chart';
+  return spec.kind === 'line' ? 'Line chart' : 'Dot chart';
 }
 
-function largestStep(rows: readonly Row[], column: string): [Row, Row] | null {
+/**
+ * One series over time, start to end by way of its extremes, in date order:
+ * "from about 5,383 t in March 2025, down to a low of 1,238 t in May 2025, then up to
+ * 5,577 t in July 2025 (the highest); up 4% overall." Points that are both an end and an
+ * extreme say so instead of being named twice.
+ */
+function journey(points: readonly Row[], say: Phrasing): string {
+  const first = points[0] as Row;
+  const last = points.at(-1) as Row;
+  if (points.length === 1) return `${say.value(first)} ${say.at(first)}`;
+  const values = points.map(say.y);
+  const low = Math.min(...values);
+  const high = Math.max(...values);
+  if (low === high) return `unchanged at ${say.value(first)} from ${say.span(say.x(first), say.x(last))}`;
+  const tag = (row: Row) => (say.y(row) === high ? ' (the highest)' : say.y(row) === low ? ' (the lowest)' : '');
+  const ends = [say.y(first), say.y(last)];
+  const interior = [
+    ends.every((v) => v > low) ? { row: points[values.indexOf(low)] as Row, word: 'a low of' } : null,
+    ends.every((v) => v < high) ? { row: points[values.indexOf(high)] as Row, word: 'a high of' } : null,
+  ]
+    .filter((turn) => turn !== null)
+    .sort((a, b) => points.indexOf(a.row) - points.indexOf(b.row));
+  let text = `from ${say.value(first)} ${say.at(first)}${tag(first)}`;
+  let previous = first;
+  for (const turn of interior) {
+    text += `, ${direction(previous, turn.row, say)} to ${turn.word} ${say.value(turn.row)} ${say.at(turn.row)}`;
+    previous = turn.row;
+  }
+  const arrive = `${say.value(last)} ${say.at(last)}${tag(last)}`;
+  if (interior.length === 0) return `${text} to ${arrive}, ${say.change(first, last, false)}`;
+  return `${text}, then ${direction(previous, last, say)} to ${arrive}; ${say.change(first, last, false)} overall`;
+}
+
+function direction(from: Row, to: Row, say: Phrasing): string {
+  return say.y(to) > say.y(from) ? 'up' : 'down';
+}
+
+/** The largest change between neighbouring points, when there are more than two. */
+function largestStep(points: readonly Row[], say: Phrasing): string | null {
+  if (points.length < 3) return null;
   let best: [Row, Row] | null = null;
-  let size = -1;
-  for (let i = 1; i < rows.length; i++) {
-    const a = rows[i - 1] as Row;
-    const b = rows[i] as Row;
-    const delta = Math.abs((b[column] as number) - (a[column] as number));
+  let size = 0;
+  for (let i = 1; i < points.length; i++) {
+    const a = points[i - 1] as Row;
+    const b = points[i] as Row;
+    const delta = Math.abs(say.y(b) - say.y(a));
     if (delta > size) {
       size = delta;
       best = [a, b];
     }
   }
-  return best;
+  if (!best) return null;
+  const [a, b] = best;
+  return `${say.change(a, b, true)} from ${say.span(say.x(a), say.x(b))}`;
+}
+
+/** Categories (x is text): the highest and the lowest, "Highest: Germany, 1,116 t; lowest: …". */
+function categories(points: readonly Row[], say: Phrasing): string {
+  const first = points[0] as Row;
+  if (points.length === 1) return `${say.at(first)}, ${say.value(first)}.`;
+  const ranked = [...points].sort((a, b) => say.y(b) - say.y(a));
+  const top = ranked[0] as Row;
+  const bottom = ranked.at(-1) as Row;
+  if (say.y(top) === say.y(bottom)) return `all ${points.length} at ${say.value(top)}.`;
+  return `${points.length} categories. Highest: ${say.at(top)}, ${say.value(top)}; lowest: ${say.at(bottom)}, ${say.value(bottom)}.`;
+}
+
+/** Which series leads at the latest date, when several end there: "In July 2025: Germany 1,116 t, United States 619 t." */
+function lastStanding(ends: [string, Row][], say: Phrasing): string | null {
+  if (ends.length < 2) return null;
+  const latest = ends
+    .map(([, row]) => say.x(row))
+    .sort(compareCells)
+    .at(-1) as AxisValue;
+  const there = ends.filter(([, row]) => compareCells(say.x(row), latest) === 0);
+  if (there.length < 2) return null;
+  there.sort(([, a], [, b]) => say.y(b) - say.y(a));
+  return `${capitalise(say.at(there[0]?.[1] as Row))}: ${there.map(([name, row]) => `${name} ${say.value(row)}`).join(', ')}.`;
+}
+
+/** What the annotations, reference lines and highlight mark. */
+function markers(spec: ChartSpec, say: Phrasing): string[] {
+  const sentences: string[] = [];
+  const place = (marker: Marker): string =>
+    marker.axis === 'y' && typeof marker.value === 'number'
+      ? say.amount(marker.value)
+      : marker.value instanceof Date
+        ? utcFormat(marker.value.getUTCDate() === 1 ? LONG_DATES[spec.grain ?? 'day'] : LONG_DATES.day)(marker.value)
+        : say.label(marker.value);
+  const marked = spec.annotations.map((marker) => {
+    const where = place(marker);
+    const label = marker.label ? withoutDate(marker.label, marker.value) : '';
+    return label ? `${where}, ${label}` : where;
+  });
+  if (marked.length > 0) sentences.push(`Marked: ${marked.join('; ')}.`);
+  const rules = spec.rules.map((rule) => `${rule.label ? `${rule.label} at ` : ''}${place(rule)}`);
+  if (rules.length > 0) sentences.push(`Reference line${rules.length > 1 ? 's' : ''}: ${joinList(rules)}.`);
+  const highlight = spec.highlight;
+  if (highlight) {
+    const label = highlight.label ? `, ${highlight.label}` : '';
+    sentences.push(`Highlighted: ${say.span(highlight.from, highlight.to)}${label}.`);
+  }
+  return sentences;
+}
+
+/**
+ * An annotation's label without the date it repeats: "4 Apr: licences required" at 4 April
+ * becomes "licences required", since the description gives the date in full before it.
+ */
+function withoutDate(label: string, value: AxisValue): string {
+  if (!(value instanceof Date)) return label;
+  const day = value.getUTCDate();
+  const months = [utcFormat('%b')(value), utcFormat('%B')(value)].join('|');
+  const prefix = new RegExp(
+    `^(?:${day} (?:${months})\\.?|(?:${months})\\.? ${day})(?:,? ${value.getUTCFullYear()})?\\s*[:,–—-]\\s*`,
+  );
+  const rest = label.replace(prefix, '');
+  return rest === '' ? label : rest;
+}
+
+function sameYear(a: Date, b: Date): boolean {
+  return a.getUTCFullYear() === b.getUTCFullYear();
 }
 
 function groupBy(rows: readonly Row[], column: string): Map<string, Row[]> {
@@ -125,10 +308,6 @@ function groupBy(rows: readonly Row[], column: string): Map<string, Row[]> {
 function joinList(items: readonly string[]): string {
   if (items.length <= 1) return items.join('');
   return `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
-}
-
-function stripStop(text: string): string {
-  return text.replace(/[.\s]+$/, '');
 }
 
 function capitalise(text: string): string {

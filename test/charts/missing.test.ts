@@ -15,9 +15,9 @@ const spec = (props: Record<string, unknown>) => normaliseChart({ data: 'gaps', 
 describe('missing values are named, not silently skipped', () => {
   it('the description says which values are missing', () => {
     const text = describeChart(spec({ type: 'line', x: 'month', y: 'tonnes', series: 'destination' }));
-    expect(text).toMatch(/ No value for Germany Jun 2025\.$/);
+    expect(text).toMatch(/ No value for Germany June 2025\.$/);
     const one = describeChart(spec({ type: 'bar', x: 'month', y: 'tonnes', where: { destination: 'Germany' } }));
-    expect(one).toContain('(+24%). No value for Jun 2025.');
+    expect(one).toContain('up 24%. No value for June 2025.');
   });
 
   it('the description says nothing about gaps when there are none', () => {

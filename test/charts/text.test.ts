@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { chartCsv } from '../../src/charts/csv.ts';
-import { describeChart } from '../../src/charts/describe.ts';
 import { formatDateRange, numberFormatter, resolveSpecifier, withUnit } from '../../src/charts/format.ts';
 import { normaliseChart } from '../../src/charts/normalise.ts';
 import { changeText, valueText } from '../../src/charts/prose.ts';
@@ -29,23 +28,7 @@ describe('format', () => {
   });
 });
 
-describe('describeChart', () => {
-  it('says kind, measure, range, first and last values, change and derived values', () => {
-    const text = describeChart(spec({ to: '2025-05' }));
-    expect(text).toBe(
-      "Bars: China's magnet exports, tonnes, Mar–May 2025. Falling from about 5,383\u00a0t in Mar 2025 to 1,238\u00a0t in May 2025 (−77%). Largest change: Mar 2025 to Apr 2025, 5,383\u00a0t to 2,634\u00a0t (−51%). Derived (estimated) values, drawn lighter: Mar 2025 and Apr 2025.",
-    );
-  });
-  it('describes each series of a multi-series chart', () => {
-    const text = describeChart(spec({ type: 'line', series: 'destination' }, destinations));
-    expect(text).toContain('Lines:');
-    expect(text).toContain('United States: rising from 46\u00a0t in May 2025 to 619\u00a0t in Jul 2025');
-    expect(text).toContain('Germany: 1,116\u00a0t in Jul 2025');
-  });
-  it('is replaced by alt', () => {
-    expect(describeChart(spec({ alt: 'Exports collapsed.' }))).toBe('Exports collapsed.');
-  });
-});
+// describeChart: test/charts/describe.test.ts
 
 describe('table and CSV hold exactly the plotted rows', () => {
   it('formats the table and marks derived rows', () => {
