@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { parseHTML } from 'linkedom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -43,32 +43,86 @@ ${body}
 <Chart data="exports" type="bar" x="month" y="tonnes" title="Exports" />
 `;
 
+/** The dataset's metadata as it stood at a commit: `asOf` arrived with the correction. */
+const exportsMeta = (asOf?: string) =>
+  asOf ? EXPORTS_META.replace('licence:', `asOf: ${asOf}\nkey: [month]\nlicence:`) : EXPORTS_META;
+
+/** An event, first published on 2025-06-18, with `updates` entries dated 2025-08-10 onwards. */
+const event = (updates: string[] = []) => `---
+name: Magnet Summit
+summary: Annual meeting of magnet buyers.
+published: 2025-06-18
+start: "2025-09-22"
+end: "2025-09-23"
+timezone: America/Toronto
+organiser: { name: Assay }
+${updates.length > 0 ? `updates:\n${updates.map((u, i) => `  - { date: 2025-08-1${i}, summary: "${u}" }`).join('\n')}\n` : ''}---
+
+Agenda to follow.
+`;
+
 describe('versions from a scripted git history', () => {
   let repo: ScriptedRepo;
   let site: BuiltSite;
+  let statusBefore: string;
+  let statusAfter: string;
   beforeAll(() => {
     repo = new ScriptedRepo({ dir: scratchDir('history') });
+    repo.write('.gitignore', readFileSync(path.join(PROJECT_ROOT, '.gitignore'), 'utf8'));
     repo.write('astro.config.mjs', `export { default } from ${JSON.stringify(FIXTURE_CONFIG)};\n`);
-    repo.write('data/exports.yml', EXPORTS_META);
+    repo.write('data/exports.yml', exportsMeta());
     repo.write('data/exports.csv', 'month,tonnes\n2025-04,2634\n2025-05,1238\n');
     repo.write('content/notes/old-slug.mdx', note('The first text.'));
+    repo.write('content/events/summit.mdx', event());
     repo.commit('v1: publish', '2025-06-20');
     repo.write('data/exports.csv', 'month,tonnes\n2025-04,2634\n2025-05,1238\n2025-06,3188\n');
     repo.commit('append June data', '2025-07-01');
     repo.write('content/notes/old-slug.mdx', note('The first text, with a typo fixed.'));
     repo.commit('typo', '2025-07-02');
     repo.write('content/notes/old-slug.mdx', note('The corrected text.', ['Corrected the May figure']));
+    repo.write('data/exports.yml', exportsMeta('2025-07-20'));
     repo.commit('correction', '2025-07-03');
     repo.write('data/exports.csv', 'month,tonnes\n2025-04,2634\n2025-05,1238\n2025-06,3188\n2025-07,5577\n');
+    repo.write('data/exports.yml', exportsMeta('2025-08-20'));
     repo.commit('append July data', '2025-08-01');
     repo.move('content/notes/old-slug.mdx', 'content/notes/new-slug.mdx');
     repo.commit('rename', '2025-08-02');
-    site = buildSite(repo.root, { ASSAY_BUILD_DATE: '2025-09-01' });
+    repo.write('content/events/summit.mdx', event(['Venue confirmed']));
+    repo.commit('venue', '2025-11-26');
+    // Not committed: a test note, a new event with two updates (it crashed the versions
+    // reader), and August figures being typed in.
+    repo.write('content/notes/scratch.mdx', note('A scratch note.'));
+    repo.write('content/events/new-summit.mdx', event(['Venue confirmed', 'Speakers announced']));
+    repo.write(
+      'data/exports.csv',
+      'month,tonnes\n2025-04,2634\n2025-05,1238\n2025-06,3188\n2025-07,5577\n2025-08,6000\n',
+    );
+    statusBefore = repo.git('status', '--porcelain');
+    site = buildSite(repo.root, { ASSAY_BUILD_DATE: '2025-12-01' });
+    statusAfter = repo.git('status', '--porcelain');
     if (!site.ok) throw new Error(site.output);
   });
   afterAll(() => {
     removeSite(site);
     rmSync(repo.dir, { recursive: true, force: true });
+  });
+
+  it('changes no file git tracks or sees: the build records nothing in the repository', () => {
+    expect(statusAfter).toBe(statusBefore);
+  });
+
+  it('says that published pages do not show uncommitted data, once per dataset', () => {
+    const lines = site.output.split('\n').filter((line) => line.includes('data/exports.csv: uncommitted changes'));
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toContain('published pages show the committed data');
+    const [latest] = chartCsvs(site, '/notes/new-slug/');
+    expect(latest).not.toContain('2025-08');
+  });
+
+  it('builds a new, uncommitted event with two updates as a draft', () => {
+    expect(html(site, '/events/new-summit/').querySelector('#versions')?.textContent).toContain(
+      'The newest version is an unpublished draft.',
+    );
   });
 
   it('serves the latest version at the note URL and at /v2/, the first at /v1/ with its own text', () => {
@@ -108,9 +162,71 @@ describe('versions from a scripted git history', () => {
     const [latest] = chartCsvs(site, '/notes/new-slug/');
     expect(latest).toContain('2025-06');
     expect(latest).not.toContain('2025-07');
-    const source = html(site, '/notes/new-slug/v1/').querySelector('.chart__source')?.textContent ?? '';
-    expect(source).toContain('data as of 20 June 2025');
-    expect(source).toContain(repo.git('rev-list', '--max-parents=0', 'HEAD').trim().slice(0, 7));
+  });
+
+  it("says 'data as of' the dataset's own asOf at the vintage, and moves the commit into About this data", () => {
+    const first = html(site, '/notes/new-slug/v1/');
+    // v1's data vintage predates asOf: no date rather than a commit date.
+    expect(first.querySelector('.chart__source')?.textContent).not.toMatch(/data as of|data version/);
+    const about = first.querySelector('details.chart__about');
+    expect(about?.querySelector('summary')?.textContent).toBe('About this data');
+    const v1Commit = repo.git('rev-list', '--max-parents=0', 'HEAD').trim().slice(0, 7);
+    expect(about?.textContent).toContain(`Data version ${v1Commit}`);
+    expect(about?.textContent).toMatch(/Dataset fingerprint [0-9a-f]{16}/);
+    const csv = about?.querySelector('a')?.getAttribute('href');
+    expect(csv).toBe(first.querySelector('a.chart__download')?.getAttribute('href'));
+    // The latest version's vintage is the correction, whose metadata says 2025-07-20 (not
+    // 2025-08-20, written later with July's rows).
+    const latest = html(site, '/notes/new-slug/');
+    const source = latest.querySelector('.chart__source')?.textContent ?? '';
+    expect(source).toContain('data as of 20 July 2025');
+    expect(latest.querySelector('.chart__source time')?.getAttribute('datetime')).toBe('2025-07-20');
+    expect(latest.querySelector('details.chart__about')?.textContent).not.toContain(v1Commit);
+  });
+
+  it('shows content dates only, the same on pages, feeds, the sitemap and /versions.json', () => {
+    const manifest = JSON.parse(readFileSync(path.join(site.outDir, 'versions.json'), 'utf8'));
+    const noteEntry = manifest.entries.find((e: { id: string }) => e.id === 'new-slug');
+    expect(noteEntry).toMatchObject({ firstPublished: '2025-06-20', lastUpdated: '2025-07-01' });
+    expect(noteEntry.versions.map((v: { date: string }) => v.date)).toEqual(['2025-06-20', '2025-07-01']);
+    // The event: its own `published` (2025-06-18), not its first commit (2025-06-20); its
+    // update's date (2025-08-10), not the commit's (2025-11-26).
+    const eventEntry = manifest.entries.find((e: { id: string }) => e.id === 'summit');
+    expect(eventEntry).toMatchObject({ firstPublished: '2025-06-18', lastUpdated: '2025-08-10' });
+    for (const entry of manifest.entries) {
+      for (const version of entry.versions) {
+        expect(version.date >= entry.firstPublished && version.date <= entry.lastUpdated).toBe(true);
+      }
+    }
+    expect(manifest.entries.map((e: { id: string }) => e.id)).not.toContain('scratch');
+
+    const eventLog = html(site, '/events/summit/').querySelector('#versions')?.textContent ?? '';
+    expect(eventLog).toContain('18 June 2025');
+    expect(eventLog).toContain('10 August 2025');
+    const notePage = html(site, '/notes/new-slug/');
+    expect(notePage.querySelector('.note time')?.getAttribute('datetime')).toBe('2025-06-20');
+    // No commit date appears as a date anywhere on the pages: 3 July (correction), 2 August (rename), 26 November (venue).
+    for (const page of ['/notes/new-slug/', '/notes/new-slug/v1/', '/events/summit/', '/events/summit/v1/']) {
+      expect(html(site, page).querySelector('main')?.textContent).not.toMatch(
+        /3 July 2025|2 August 2025|26 November 2025/,
+      );
+    }
+
+    const rss = readFileSync(path.join(site.outDir, 'rss.xml'), 'utf8');
+    const item = rss.split('<item>').find((part) => part.includes('/notes/new-slug/')) ?? '';
+    expect(item).toContain('<pubDate>Fri, 20 Jun 2025 00:00:00 GMT</pubDate>');
+    const feed = JSON.parse(readFileSync(path.join(site.outDir, 'feed.json'), 'utf8'));
+    const feedItem = feed.items.find((i: { url: string }) => i.url.endsWith('/notes/new-slug/'));
+    expect(feedItem.date_published.slice(0, 10)).toBe(noteEntry.firstPublished);
+    expect(feedItem.date_modified.slice(0, 10)).toBe(noteEntry.lastUpdated);
+    const atom = readFileSync(path.join(site.outDir, 'atom.xml'), 'utf8');
+    const atomEntry = atom.split('<entry>').find((part) => part.includes('/notes/new-slug/')) ?? '';
+    expect(atomEntry).toContain(`<updated>${noteEntry.lastUpdated}T00:00:00.000Z</updated>`);
+    const sitemap = readdirSync(site.outDir)
+      .filter((file) => /^sitemap.*\.xml$/.test(file))
+      .map((file) => readFileSync(path.join(site.outDir, file), 'utf8'))
+      .join('');
+    expect(sitemap).toMatch(/\/notes\/new-slug\/<\/loc><lastmod>2025-07-01<\/lastmod>/);
   });
 
   it('redirects the old slug and its versions after a rename', () => {
@@ -139,25 +255,35 @@ describe('versions from a scripted git history', () => {
       const read = (s: BuiltSite) => readFileSync(path.join(s.outDir, 'notes/new-slug/v2/index.html'), 'utf8');
       expect(read(site)).toBe(read(rendered));
       expect(read(site)).not.toContain('data-pagefind-body');
-      expect(site.output).toMatch(/1 latest versions' pages copied/);
+      // The note's v2 and the event's v2.
+      expect(site.output).toMatch(/2 latest versions' pages copied/);
     } finally {
       removeSite(rendered);
     }
   });
 
-  it('records every URL in permalinks.json and fails a build that would drop one', () => {
-    const permalinks = JSON.parse(readFileSync(path.join(repo.root, 'permalinks.json'), 'utf8'));
-    expect(permalinks).toContain('/notes/new-slug/v1/');
-    expect(permalinks).toContain('/notes/old-slug/');
-    // Deleting the note would break published links.
+  it('guards the URLs committed history published, and forgets a test note never committed', () => {
+    expect(existsSync(path.join(repo.root, 'permalinks.json'))).toBe(false);
+    // The scratch note and event were built once; deleting them (and the CSV edit) breaks nothing.
+    rmSync(path.join(repo.root, 'content/notes/scratch.mdx'));
+    rmSync(path.join(repo.root, 'content/events/new-summit.mdx'));
+    repo.git('checkout', '--', 'data/exports.csv');
+    const again = buildSite(repo.root, { ASSAY_BUILD_DATE: '2025-12-01' });
+    removeSite(again);
+    expect(again.ok, again.output).toBe(true);
+    expect(again.output).not.toContain('uncommitted changes');
+    expect(repo.git('status', '--porcelain')).toBe('');
+    // Deleting a published note would break published links.
     rmSync(path.join(repo.root, 'content/notes/new-slug.mdx'));
-    const broken = buildSite(repo.root, { ASSAY_BUILD_DATE: '2025-09-01' });
+    const broken = buildSite(repo.root, { ASSAY_BUILD_DATE: '2025-12-01' });
     removeSite(broken);
     repo.git('checkout', '--', '.');
     expect(broken.ok).toBe(false);
-    expect(broken.output).toContain('would disappear without a redirect');
-    expect(broken.output).toContain('/notes/new-slug/');
+    expect(broken.output).toContain('published in git history would disappear without a redirect');
+    expect(broken.output).toContain('/notes/new-slug/v2/');
+    expect(broken.output).toContain('/notes/old-slug/');
     expect(broken.output).toContain('aliases');
+    expect(repo.git('status', '--porcelain')).toBe('');
   });
 });
 
@@ -170,9 +296,19 @@ describe('history the build needs', () => {
       removeSite(failed);
       expect(failed.ok).toBe(false);
       expect(failed.output).toContain('git fetch --unshallow');
+      // The preview (npm run build:preview): it builds, and every page says it is not for publishing.
       const waived = buildSite(dir, { ASSAY_ALLOW_NO_HISTORY: '1' });
-      removeSite(waived);
       expect(waived.ok, waived.output).toBe(true);
+      expect(waived.output).toContain('PREVIEW build, not for publishing');
+      for (const page of ['/', '/notes/china-magnet-exports-may-2025/']) {
+        const doc = html(waived, page);
+        expect(doc.querySelector('meta[name="robots"]')?.getAttribute('content')).toBe('noindex');
+        expect(doc.querySelector('.preview-notice')?.textContent).toMatch(
+          /^Preview: built without the site's git history/,
+        );
+      }
+      expect(readFileSync(path.join(waived.outDir, 'robots.txt'), 'utf8')).toContain('Disallow: /');
+      removeSite(waived);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

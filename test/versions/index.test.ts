@@ -10,6 +10,7 @@ import {
   renderRedirectsFile,
   type VersionIndex,
 } from '../../src/versions/index.ts';
+import { isUnpublishedData, versionData } from '../../src/versions/site.ts';
 import { EXPORTS_META, exportsCsv, noteText, ScriptedRepo } from './scripted-repo.ts';
 
 const NOTE = 'content/notes/june.mdx';
@@ -329,5 +330,22 @@ describe('the working tree', () => {
     } finally {
       fresh.remove();
     }
+  });
+});
+
+describe('uncommitted data in npm run dev', () => {
+  it('labels the latest version’s data as unpublished in dev only, per dataset', () => {
+    const note = index.files.get(RENAMED);
+    if (!note) throw new Error('no note');
+    const dev = versionData(index, note.latest, { dev: true });
+    expect(isUnpublishedData(dev, 'exports')).toBe(true);
+    expect(isUnpublishedData(dev, 'other')).toBe(false);
+    expect(dev.id).toBe('working-tree');
+    // A build shows the committed vintage, which is not labelled.
+    const built = versionData(index, note.latest);
+    expect(isUnpublishedData(built, 'exports')).toBe(false);
+    expect(loadDataset('exports', built).rows).toHaveLength(4);
+    const first = note.versions[0];
+    if (first) expect(isUnpublishedData(versionData(index, first, { dev: true }), 'exports')).toBe(false);
   });
 });
