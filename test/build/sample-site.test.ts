@@ -66,6 +66,61 @@ describe('the sample site, built after the summit (2026-01-15)', () => {
     expect(existsSync(path.join(site.outDir, '404.html'))).toBe(true);
   });
 
+  it('shows the past summit as finished: days without sessions by title, no registration, the .ics kept', () => {
+    const document = page(site, '/events/rare-earth-summit-toronto-2025/');
+    const main = document.querySelector('main')?.textContent ?? '';
+    expect(main).not.toContain('No sessions are listed');
+    expect(main).not.toMatch(/Registration is through|Register\b/);
+    expect(document.querySelector('a.cta__link')).toBeNull();
+    // The third day has a title and no sessions: its heading stands alone.
+    const day = document.querySelector('[aria-labelledby="day-2025-09-24"]');
+    expect(day?.querySelector('h3')?.textContent?.replace(/\s+/g, ' ').trim()).toBe(
+      'Wednesday 24 September 2025 Conference day 2',
+    );
+    expect(day?.children).toHaveLength(1);
+    expect(document.querySelector('.event__facts a[href$=".ics"]')?.getAttribute('href')).toBe(
+      '/events/rare-earth-summit-toronto-2025.ics',
+    );
+  });
+
+  it('names topics as the settings declare them and links each to a topic page that exists', () => {
+    const event = page(site, '/events/rare-earth-summit-toronto-2025/');
+    const links = [...event.querySelectorAll('.event__facts dd a[href^="/topics/"]')];
+    expect(links.map((a) => [a.textContent, a.getAttribute('href')])).toEqual([
+      ['Magnets', '/topics/magnets/'],
+      ['Export controls', '/topics/export-controls/'],
+    ]);
+    const note = page(site, '/notes/china-magnet-exports-july-2025/');
+    expect([...note.querySelectorAll('.note-header .kicker a[href^="/topics/"]')].map((a) => a.textContent)).toEqual([
+      'Magnets',
+      'Export controls',
+    ]);
+    const archive = page(site, '/notes/');
+    const hrefs = new Set(
+      [event, note, archive].flatMap((doc) =>
+        [...doc.querySelectorAll('main a[href^="/topics/"]')].map((a) => a.getAttribute('href') ?? ''),
+      ),
+    );
+    expect(hrefs.size).toBeGreaterThanOrEqual(4);
+    for (const href of hrefs) expect(existsSync(path.join(site.outDir, href, 'index.html')), href).toBe(true);
+    const topic = page(site, '/topics/magnets/');
+    expect(topic.querySelector('.dek')?.textContent).toMatch(/permanent magnets/);
+    expect(topic.querySelector('#topic-events-title + ul a')?.getAttribute('href')).toBe(
+      '/events/rare-earth-summit-toronto-2025/',
+    );
+  });
+
+  it("lists the event's related notes as the archive does: headline, then the summary in its own paragraph", () => {
+    const items = [...page(site, '/events/rare-earth-summit-toronto-2025/').querySelectorAll('.event__related li')];
+    expect(items).toHaveLength(3);
+    for (const item of items) {
+      const link = item.querySelector('h3 > a');
+      expect(link?.getAttribute('href')).toMatch(/^\/notes\/china-magnet-exports-/);
+      expect(link?.parentElement?.textContent?.trim()).toBe(link?.textContent?.trim());
+      expect(item.querySelector('h3 + p')?.textContent?.length).toBeGreaterThan(20);
+    }
+  });
+
   it('renders quoted figures from the data, not from the prose', () => {
     const text = page(site, '/notes/china-magnet-exports-may-2025/').querySelector('main')?.textContent ?? '';
     expect(text).toContain('1,238');
@@ -89,7 +144,10 @@ describe('the sample site: charts and versions', () => {
         expect(svg, `${slug}: inline svg`).not.toBeNull();
         const name = figure.querySelector(`#${svg?.getAttribute('aria-labelledby')?.split(' ')[0]}`);
         expect(name?.textContent?.trim().length, `${slug}: accessible name`).toBeGreaterThan(0);
-        expect(figure.querySelector('.chart__source')?.textContent).toMatch(/^Source: .+data as of \d+ \w+ \d{4}/s);
+        // "Data as of" is the dataset's own asOf at the note's vintage, never a commit date (the
+        // sample's commits are dated 2026; the sample histories predate asOf, so none is shown).
+        expect(figure.querySelector('.chart__source')?.textContent).toMatch(/^Source: /);
+        expect(figure.querySelector('.chart__source')?.textContent).not.toMatch(/2026|data version/);
         const rows = figure.querySelectorAll('details table tbody tr').length;
         expect(rows).toBeGreaterThan(0);
         const csvHref = figure.querySelector('a.chart__download')?.getAttribute('href') as string;
