@@ -35,4 +35,31 @@ export const site = {
   newsletterUtm: { utm_source: 'newsletter', utm_medium: 'email', utm_campaign: 'monthly-note' },
   /** Notes per page in archive and topic lists before they paginate. */
   pageSize: 20,
+  /**
+   * The topics notes and events are filed under. A note's or event's `topics` must name one of
+   * these, by name or slug, in any case (the content check fails on any other, with a
+   * suggestion); pages show the name written here and link to /topics/<slug>/.
+   */
+  topics: [
+    {
+      name: 'Magnets',
+      slug: 'magnets',
+      description: 'Rare earth permanent magnets: who makes them, who buys them, and the trade between.',
+    },
+    {
+      name: 'Export controls',
+      slug: 'export-controls',
+      description: "China's licensing rules for rare earths and magnets, and what they do to shipments.",
+    },
+    {
+      name: 'Germany',
+      slug: 'germany',
+      description: "Germany as a destination for China's magnet exports.",
+    },
+    {
+      name: 'United States',
+      slug: 'united-states',
+      description: "The United States as a destination for China's magnet exports.",
+    },
+  ],
 } as const;

@@ -79,7 +79,7 @@ dek: "${dek}"
 published: ${edition}-15
 edition: ${edition}
 authors: [Bench Desk]
-topics: [magnets, benchmark]
+topics: [magnets, export controls]
 ---
 
 ${lead}

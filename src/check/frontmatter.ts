@@ -2,7 +2,8 @@ import type { z } from 'astro/zod';
 import { isMap, isScalar, isSeq, LineCounter, type Node, parseDocument } from 'yaml';
 import { describeValue, issueSentence, valueAt } from '../charts/prop-messages.ts';
 import { AssayError } from '../lib/errors.ts';
-import { closest, didYouMean } from '../lib/suggest.ts';
+import { closest, didYouMean, listNames } from '../lib/suggest.ts';
+import { declaredTopics, findTopic } from '../lib/topics.ts';
 import { customHint, fieldsAt } from '../lib/zod-messages.ts';
 
 /** A position in the MDX file: 1-based line and column. */
@@ -88,6 +89,10 @@ export function readFrontmatter(yamlText: string, firstLine: number, file: strin
  */
 export function validateFrontmatter(front: Frontmatter, kind: FrontmatterKind, file: string): AssayError[] {
   if (!front.data) return [];
+  return [...schemaProblems(front, kind, file), ...topicProblems(front, file)];
+}
+
+function schemaProblems(front: Frontmatter, kind: FrontmatterKind, file: string): AssayError[] {
   const result = kind.schema.safeParse(front.data);
   if (result.success) return [];
   const problems: AssayError[] = [];
@@ -127,6 +132,27 @@ export function validateFrontmatter(front: Frontmatter, kind: FrontmatterKind, f
     );
   }
   return problems;
+}
+
+/**
+ * Every topic a note or event is filed under must be one the site declares (src/site.config.ts),
+ * so a typo never starts a topic page of its own. Items that are not text are the schema's problem.
+ */
+function topicProblems(front: Frontmatter, file: string): AssayError[] {
+  const topics = front.data?.topics;
+  if (!Array.isArray(topics)) return [];
+  const names = declaredTopics.map((topic) => topic.name);
+  return topics.flatMap((topic, i) =>
+    typeof topic !== 'string' || topic === '' || findTopic(topic)
+      ? []
+      : [
+          new AssayError(`topics.${i}: '${topic}' is not one of the site's topics${didYouMean(topic, names)}`, {
+            file,
+            ...front.at(['topics', i]),
+            hint: `the topics are ${listNames(names)}; a new one is declared under topics in src/site.config.ts (name, slug, description)`,
+          }),
+        ],
+  );
 }
 
 /** Zod's own messages begin "Invalid input"; ours are written for authors and say what to write. */

@@ -1,4 +1,4 @@
-import { topicSlug } from '../lib/topics.ts';
+import { topicLabel, topicSlug } from '../lib/topics.ts';
 
 /** A topic and the notes filed under it. */
 export interface Topic<T> {
@@ -10,9 +10,9 @@ export interface Topic<T> {
   notes: T[];
 }
 
-/** "export controls" → "Export controls"; names an author capitalised are kept. */
+/** The name the site settings declare for a topic ("export controls" → "Export controls"). */
 export function topicName(topic: string): string {
-  return topic.charAt(0).toUpperCase() + topic.slice(1);
+  return topicLabel(topic);
 }
 
 /**

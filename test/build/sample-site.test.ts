@@ -179,20 +179,32 @@ describe('the sample site: charts and versions', () => {
     expect(text).toContain('down 53%');
   });
 
-  it('shows the June note at version 2 with its change log and the original at /v1/', () => {
+  it('shows the May note at version 3 with its change log and the original at /v1/', () => {
     const latest = page(site, '/notes/china-magnet-exports-may-2025/');
-    expect(latest.querySelector('.byline')?.textContent).toContain('Version 2');
+    expect(latest.querySelector('.byline')?.textContent).toContain('Version 3');
     expect(latest.querySelector('#versions a[href="/notes/china-magnet-exports-may-2025/v1/"]')).not.toBeNull();
     expect(latest.querySelector('.prose')?.textContent).toContain('Postscript');
+    expect(latest.querySelector('#versions')?.textContent).toContain('Corrected the postscript');
     const first = page(site, '/notes/china-magnet-exports-may-2025/v1/');
-    expect(first.querySelector('.version-banner')?.textContent).toContain('version 1 of 2');
+    expect(first.querySelector('.version-banner')?.textContent).toContain('version 1 of 3');
     expect(first.querySelector('.prose')?.textContent).not.toContain('Postscript');
+  });
+
+  it('shows the June note corrected at version 2, the false chart title kept at /v1/', () => {
+    const latest = page(site, '/notes/china-magnet-exports-june-2025/');
+    expect(latest.querySelector('.byline')?.textContent).toContain('Version 2');
+    expect(latest.querySelector('#versions')?.textContent).toContain('Corrected the chart title');
+    expect(latest.querySelector('.prose')?.textContent).toContain('almost half of the ground lost');
+    const first = page(site, '/notes/china-magnet-exports-june-2025/v1/');
+    expect(first.querySelector('.version-banner')?.textContent).toContain('version 1 of 2');
+    expect(first.querySelector('.prose')?.textContent).toContain('more than half of the ground lost');
   });
 
   it('keeps older notes’ charts at their data vintage after later months are appended', () => {
     const current = readFileSync(path.join(PROJECT_ROOT, 'data/china-magnet-exports-us.csv'), 'utf8');
     expect(current).toContain('2025-07');
-    const usChart = [...page(site, '/notes/china-magnet-exports-june-2025/').querySelectorAll('figure.chart')].find(
+    // The June note's first version: its US chart has no end month, so only its data vintage stops it at June.
+    const usChart = [...page(site, '/notes/china-magnet-exports-june-2025/v1/').querySelectorAll('figure.chart')].find(
       (figure) => figure.querySelector('.chart__title')?.textContent?.includes('US'),
     );
     const months = [...(usChart?.querySelectorAll('tbody tr td:first-child') ?? [])].map((td) => td.textContent);

@@ -289,6 +289,18 @@ export const mistakes: Mistake[] = [
     fix: 'A source has a `name` and an optional `url`.',
   },
   {
+    title: 'A topic the site does not have',
+    files: { [BASE_NOTE]: note(CHART, `${BASE_FRONTMATTER}\ntopics: [Magnets, Export control]`) },
+    expect: {
+      file: BASE_NOTE,
+      line: 7,
+      column: 19,
+      problem: "topics.1: 'Export control' is not one of the site's topics; did you mean 'Export controls'?",
+      hint: "the topics are 'Magnets', 'Export controls', 'Germany' and 'United States'; a new one is declared under topics in src/site.config.ts (name, slug, description)",
+    },
+    fix: 'Use one of the topics declared in `src/site.config.ts` (by name or slug, in any case), or declare the new topic there with its name, slug and description.',
+  },
+  {
     title: 'A component that does not exist',
     files: { [BASE_NOTE]: note('<Figure src="chart.png" />') },
     expect: {
