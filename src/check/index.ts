@@ -80,7 +80,12 @@ export function checkContent(root: string): CheckResult {
       problems.push(...checkComponent(use, page.file, lookup, scanned.ownNames));
     }
   }
-  problems.push(...missingAsOfProblems(datasetUses(files), (name) => datasets.get(name)?.dataset?.meta));
+  problems.push(
+    ...missingAsOfProblems(datasetUses(files), (name) => {
+      const loaded = datasets.get(name);
+      return loaded && 'dataset' in loaded ? loaded.dataset.meta : undefined;
+    }),
+  );
   return {
     problems: sortProblems(problems),
     notes: site.note.size,
