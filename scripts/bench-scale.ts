@@ -188,7 +188,8 @@ try {
   log();
   log(
     `Targets at 1,000 notes (issue 18): peak RSS ≤ 2,048 MiB: ${mib(Math.max(cold.peakProcessBytes as number, warm.peakProcessBytes as number))}; ` +
-      `warm (c) ≤ 1.5x (a): ${(warm.wallRatio as number).toFixed(2)}x; cold (c) ≤ 6x (a): ${(cold.wallRatio as number).toFixed(2)}x`,
+      `warm (c) ≤ 1.5x (a): ${(warm.wallRatio as number).toFixed(2)}x (CPU ${(warm.cpuRatio as number).toFixed(2)}x); ` +
+      `cold (c) ≤ 6x (a): ${(cold.wallRatio as number).toFixed(2)}x (CPU ${(cold.cpuRatio as number).toFixed(2)}x)`,
   );
 
   if (values.json) {
@@ -211,7 +212,7 @@ try {
         2,
       )}\n`,
     );
-    log(`Samples and medians written to ${path.relative(process.cwd(), file)}`);
+    log(`Samples and medians written to ${file}`);
   }
 
   if (maxRssGib !== undefined && peak > maxRssGib * 2 ** 30) {
