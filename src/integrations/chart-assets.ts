@@ -220,7 +220,11 @@ export function chartAssets(): AstroIntegration {
             `${charts} charts: ${csvs} CSV downloads and ${charts} PNG twins written to charts/ (${stats.rendered} PNGs rendered, ${stats.cached} from cache, ${Math.round(performance.now() - waited)} ms)`,
           );
         }
-        if (logCpu) logger.info(rt.cpu.statsLine('at the end'));
+        if (logCpu) {
+          logger.info(rt.cpu.statsLine('at the end'));
+          // Each chart's files go once written (a lead chart's once its card is drawn): this stays 0.
+          logger.info(`charts whose files are still in memory at the end: ${rt.charts.heldCount()}`);
+        }
         await closeRuntime();
         // Last, once every entry this build uses has been read (and so marked as used).
         const pruned = pruneCache();

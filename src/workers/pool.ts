@@ -6,10 +6,14 @@
  * feature (src/charts/tasks.ts, src/og/tasks.ts); the worker entry (render-worker.ts) lists
  * them. The build's one pool belongs to its runtime (src/runtime/).
  *
- * Our own rather than tinypool or piscina (both checked, see docs/architecture.md): neither
- * has a background priority that yields every worker but one to page work and can be
- * promoted when the build starts waiting, and neither lets the event loop turn between two
- * queued tasks, which resvg's native memory needs (see `turnEventLoop`).
+ * Our own rather than tinypool or piscina (both weighed for issue 18): tinypool hands a task to
+ * any free worker before it looks at its queue, so background work (PNG twins, cards) would
+ * take both workers while a page waits for its chart; piscina 5 could only be made to keep
+ * one worker free with a custom task queue and a load balancer that tracks which worker runs
+ * background work itself (a worker tells how many tasks it runs, not which), and both wait for the
+ * next task in `Atomics.wait` by default, which stops the event loop, and with it the
+ * finalizers that free resvg's native images (see `turnEventLoop`). The policy would stay
+ * ours; only the thread bookkeeping below would move into a dependency.
  */
 import { SHARE_ENV, Worker } from 'node:worker_threads';
 import { AssayError } from '../lib/errors.ts';
