@@ -1,7 +1,7 @@
 /**
  * Drawing a preview card, and nothing else: a pure function from a card to PNG bytes, run on a
- * worker thread (src/workers/tasks.ts). Scheduling and caching are in render.ts, which uses
- * the worker pool; keeping them apart keeps the pool's task table free of an import cycle.
+ * worker thread (the task in tasks.ts). Scheduling and caching are in render.ts, which uses
+ * the build's runtime and its worker pool.
  */
 import { Resvg } from '@resvg/resvg-js';
 import satori from 'satori';
