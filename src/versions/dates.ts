@@ -54,7 +54,8 @@ const FRONTMATTER = /^\uFEFF?---[ \t]*\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
 /** The same check on a file's text, for the build (which has no parsed frontmatter with positions). */
 export function updateDateProblemsInText(text: string, file: string): AssayError[] {
   const match = FRONTMATTER.exec(text);
-  if (!match) return [];
+  // Most files have no updates: nothing to check, and no YAML to parse with positions.
+  if (!match || !/^updates\s*:/m.test(match[1] ?? '')) return [];
   // The opening --- is line 1, so the YAML's first line is line 2 of the file.
   const front = readFrontmatter(match[1] ?? '', 1, file);
   return front.problems.length > 0 ? [] : updateDateProblems(front.data, front.at, file);

@@ -76,11 +76,28 @@ export function readHistoricFrontmatter(text: string): HistoricFrontmatter | und
   const match = FRONTMATTER.exec(text);
   if (!match) return undefined;
   const yaml = match[1] ?? '';
-  const blocks = HISTORIC_KEYS.map((key) => keyBlock(yaml, key)).filter((block) => block !== '');
+  // One-line scalars (`draft: true`, `edition: 2025-06`) are read without YAML: most blobs
+  // have no updates and one topics line, and a YAML parse per blob is what costs.
+  const simple: Record<string, unknown> = {};
+  const blocks: string[] = [];
+  for (const key of HISTORIC_KEYS) {
+    const block = keyBlock(yaml, key);
+    if (block === '') continue;
+    const scalar = /^\w+\s*:\s*(["']?)([\w-]+)\1\s*$/.exec(block);
+    // A flow list of plain words: topics: [magnets, export controls].
+    const list = /^topics\s*:\s*\[([\w ,-]*)\]\s*$/.exec(block);
+    if (scalar && key !== 'updates' && key !== 'topics') simple[key] = scalar[2] === 'true' ? true : scalar[2];
+    else if (list)
+      simple[key] = (list[1] ?? '')
+        .split(',')
+        .map((topic) => topic.trim())
+        .filter(Boolean);
+    else blocks.push(block);
+  }
   let record: Record<string, unknown> | undefined;
   try {
     const data = blocks.length === 0 ? {} : parseYaml(blocks.join('\n'));
-    if (data && typeof data === 'object' && !Array.isArray(data)) record = data as Record<string, unknown>;
+    if (data && typeof data === 'object' && !Array.isArray(data)) record = { ...simple, ...data };
   } catch {
     // An unusual layout the block cut could not isolate: fall through to the full parse.
   }
