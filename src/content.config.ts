@@ -5,15 +5,26 @@ import { glob, type Loader } from 'astro/loaders';
 import { datasetMetaSchema } from './data/schema.ts';
 import { eventSchema, eventVersionSchema } from './events/schema.ts';
 import { slugOf } from './integrations/content-slugs.ts';
-import { noteSchema, noteVersionSchema } from './notes/schema.ts';
+import { smartypants } from './lib/typography.ts';
+import { type NoteFrontmatter, noteSchema, noteVersionSchema } from './notes/schema.ts';
 
 /** The URL slug is the file name: folders only order an author's work (duplicates fail the build first). */
 const bySlug = ({ entry }: { entry: string }) => slugOf(entry);
 
+/**
+ * Curly quotes and dashes in a note's headline, dek and update summaries (src/lib/typography.ts),
+ * done here once so pages, feeds, cards, email and JSON-LD all read the typeset text. (The
+ * version history reads update summaries from git itself, src/versions/frontmatter.ts.)
+ */
+function typesetNote<T extends NoteFrontmatter>(note: T): T {
+  const updates = note.updates.map((update) => ({ ...update, summary: smartypants(update.summary) }));
+  return { ...note, title: smartypants(note.title), dek: smartypants(note.dek), updates };
+}
+
 /** Market notes: `content/notes/**\/*.mdx`; `content/notes/2025/x.mdx` is /notes/x/. */
 const notes = defineCollection({
   loader: glob({ pattern: '**/*.mdx', base: './content/notes', generateId: bySlug }),
-  schema: noteSchema,
+  schema: noteSchema.transform(typesetNote),
 });
 
 /** Events: `content/events/**\/*.mdx`, slugs as for notes. */
@@ -49,7 +60,10 @@ function earlierVersions(collection: 'notes' | 'events'): Loader {
   };
 }
 // A note's source link not allowed now is dropped with a warning: history that built once keeps building.
-const noteVersions = defineCollection({ loader: earlierVersions('notes'), schema: noteVersionSchema });
+const noteVersions = defineCollection({
+  loader: earlierVersions('notes'),
+  schema: noteVersionSchema.transform(typesetNote),
+});
 // Event pages committed before `published` existed keep building: the field is optional in history.
 const eventVersions = defineCollection({ loader: earlierVersions('events'), schema: eventVersionSchema });
 

@@ -23,6 +23,7 @@ import { csvParseRows } from 'd3-dsv';
 import ICAL from 'ical.js';
 import { parseHTML } from 'linkedom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { smartypants } from '../../src/lib/typography.ts';
 import { elements, parseStrictXml, textOf, type XmlNode } from '../feeds/strict-xml.ts';
 import { type BuiltSite, buildSite, PROJECT_ROOT, removeSite } from '../helpers/build-site.ts';
 import { launchChromium } from '../helpers/chromium.ts';
@@ -44,7 +45,9 @@ const url = (field: string) => `https://example.com/${field}?q="><script>alert(1
 /** A YAML double-quoted scalar (JSON strings are valid YAML). */
 const y = (text: string) => JSON.stringify(text);
 
-const TITLE = payload('note title');
+const WRITTEN_TITLE = payload('note title');
+/** Headlines are typeset (curly quotes) before they are escaped: the payload arrives as text, curled. */
+const TITLE = smartypants(WRITTEN_TITLE);
 const EVENT = payload('event name');
 const SPEAKER = payload('speaker');
 
@@ -85,7 +88,7 @@ function quoteCsv(cell: string): string {
 function note(): string {
   const prop = (field: string) => `{${JSON.stringify(payload(field))}}`;
   return `---
-title: ${y(TITLE)}
+title: ${y(WRITTEN_TITLE)}
 dek: ${y(payload('dek'))}
 published: 2025-06-20
 edition: 2025-05
