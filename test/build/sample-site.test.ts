@@ -200,6 +200,28 @@ describe('the sample site: charts and versions', () => {
     expect(first.querySelector('.prose')?.textContent).toContain('more than half of the ground lost');
   });
 
+  it('typesets headlines and deks with curly apostrophes on pages, in JSON-LD, feeds and email', () => {
+    // Numeric references decoded, so the check holds however each writer escapes the character.
+    const read = (file: string) =>
+      readFileSync(path.join(site.outDir, file), 'utf8').replace(/&#(\d+);/g, (_, code) =>
+        String.fromCodePoint(Number(code)),
+      );
+    const title = 'China’s magnet exports fell 77% in two months after the April licensing rule';
+    const note = page(site, '/notes/china-magnet-exports-may-2025/');
+    expect(note.querySelector('h1')?.textContent?.trim()).toBe(title);
+    const jsonLd = JSON.parse(note.querySelector('script[type="application/ld+json"]')?.textContent ?? '{}');
+    expect(JSON.stringify(jsonLd)).toContain(title);
+    expect(page(site, '/notes/china-magnet-exports-june-2025/').querySelector('.dek')?.textContent).toContain(
+      'more than double May’s low',
+    );
+    const feed = JSON.parse(read('feed.json')) as { items: { title: string; summary: string }[] };
+    expect(feed.items.map((item) => item.title)).toContain(title);
+    for (const file of ['rss.xml', 'atom.xml', 'notes/china-magnet-exports-may-2025/email.html']) {
+      expect(read(file), file).toContain(title);
+      expect(read(file), file).not.toContain("China's magnet exports fell 77% in two months after");
+    }
+  });
+
   it('keeps older notes’ charts at their data vintage after later months are appended', () => {
     const current = readFileSync(path.join(PROJECT_ROOT, 'data/china-magnet-exports-us.csv'), 'utf8');
     expect(current).toContain('2025-07');
