@@ -36,6 +36,8 @@ source:
   name: Benchmark Statistics Office
   url: https://example.org/stats
 unit: ${unit}
+# Generated data: a date after its last month.
+asOf: 2027-02-01
 licence: Generated data, no rights reserved.
 columns:
 ${columns}`;
