@@ -62,4 +62,20 @@ export const site = {
       description: "The United States as a destination for China's magnet exports.",
     },
   ],
+  /** The site footer: who publishes, how to reach them, the terms, privacy and the newsletter. */
+  footer: {
+    /** Copyright line; a fixed text, never the build clock. */
+    copyright: '© 2025 Assay Rare Earths Research',
+    /** Where readers write to the desk. */
+    contact: checkedUrl('mailto:research@assay.example.com', { file: CONFIG, field: 'footer.contact' }),
+    /** Terms of use and licence (a page or a section of one). */
+    terms: checkedUrl('/about/#terms', { file: CONFIG, field: 'footer.terms' }),
+    /** How the site treats readers' data. */
+    privacy: checkedUrl('/about/#privacy', { file: CONFIG, field: 'footer.privacy' }),
+    /** Newsletter sign-up, at the publisher's mailing-list provider. */
+    newsletter: checkedUrl('https://newsletter.assay.example.com/subscribe', {
+      file: CONFIG,
+      field: 'footer.newsletter',
+    }),
+  },
 } as const;

@@ -30,5 +30,21 @@ export function nextUpcomingEvent<T extends Timed & Pick<ResolvedEvent, 'data'>>
   events: readonly T[],
   buildDate: Date,
 ): T | undefined {
-  return splitEvents(events, buildDate).upcoming.find((event) => event.data.status !== 'cancelled');
+  const featured = featuredEvent(events, buildDate);
+  return featured?.upcoming ? featured.event : undefined;
+}
+
+/**
+ * The event the home page features: the next upcoming one (`nextUpcomingEvent`) or, when none
+ * is announced, the latest that took place (not cancelled), so the page never loses its events.
+ */
+export function featuredEvent<T extends Timed & Pick<ResolvedEvent, 'data'>>(
+  events: readonly T[],
+  buildDate: Date,
+): { event: T; upcoming: boolean } | undefined {
+  const { upcoming, past } = splitEvents(events, buildDate);
+  const next = upcoming.find((event) => event.data.status !== 'cancelled');
+  if (next) return { event: next, upcoming: true };
+  const latest = past.find((event) => event.data.status !== 'cancelled');
+  return latest && { event: latest, upcoming: false };
 }

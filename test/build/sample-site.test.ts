@@ -121,6 +121,46 @@ describe('the sample site, built after the summit (2026-01-15)', () => {
     }
   });
 
+  it('leads each note to the notes either side of it by edition month, and to related notes', () => {
+    const links = (slug: string, selector: string) =>
+      [...page(site, `/notes/${slug}/`).querySelectorAll(selector)].map((a) => a.getAttribute('href'));
+    const [may, june, july] = ['may', 'june', 'july'].map((month) => `china-magnet-exports-${month}-2025`);
+    expect(links(may, 'a[rel="prev"]')).toEqual([]);
+    expect(links(may, 'a[rel="next"]')).toEqual([`/notes/${june}/`]);
+    expect(links(june, 'a[rel="prev"]')).toEqual([`/notes/${may}/`]);
+    expect(links(june, 'a[rel="next"]')).toEqual([`/notes/${july}/`]);
+    expect(links(july, 'a[rel="prev"]')).toEqual([`/notes/${june}/`]);
+    expect(links(july, 'a[rel="next"]')).toEqual([]);
+    // June and May share as much with July (two datasets, three topics): the newer comes first.
+    expect(links(july, '.note-related h3 a')).toEqual([`/notes/${june}/`, `/notes/${may}/`]);
+    for (const slug of [may, june, july]) expect(links(slug, '.note-related h3 a')).not.toContain(`/notes/${slug}/`);
+  });
+
+  it("shows the latest note's lead chart and the latest event on the home page", () => {
+    const home = page(site, '/');
+    const chart = home.querySelector('.lead figure.chart');
+    expect(chart?.querySelector('svg')).not.toBeNull();
+    expect(chart?.querySelector('.chart__title')?.textContent).toContain('V-shaped');
+    expect(home.querySelector('#upcoming-title')?.textContent).toBe('Latest event');
+    expect(home.querySelector('.upcoming a')?.getAttribute('href')).toBe('/events/rare-earth-summit-toronto-2025/');
+  });
+
+  it('ends every page with a footer from the site settings: newsletter, contact, terms, privacy', () => {
+    for (const url of ['/', '/notes/china-magnet-exports-july-2025/', '/events/', '/about/']) {
+      const footer = page(site, url).querySelector('footer.site-footer');
+      const byText = new Map(
+        [...(footer?.querySelectorAll('a') ?? [])].map((a) => [a.textContent?.trim(), a.getAttribute('href')]),
+      );
+      expect(byText.get('Newsletter sign-up'), url).toBe('https://newsletter.assay.example.com/subscribe');
+      expect(byText.get('Contact us'), url).toBe('mailto:research@assay.example.com');
+      expect(byText.get('Terms and licence'), url).toBe('/about/#terms');
+      expect(byText.get('Privacy'), url).toBe('/about/#privacy');
+      expect(footer?.textContent).toContain('© 2025 Assay Rare Earths Research');
+    }
+    const about = page(site, '/about/');
+    for (const id of ['terms', 'privacy', 'contact']) expect(about.getElementById(id), id).not.toBeNull();
+  });
+
   it('renders quoted figures from the data, not from the prose', () => {
     const text = page(site, '/notes/china-magnet-exports-may-2025/').querySelector('main')?.textContent ?? '';
     expect(text).toContain('1,238');
