@@ -8,7 +8,8 @@ export const getStaticPaths = (async () =>
 
 /** The note's email edition: paste-ready HTML for a newsletter tool (see docs/newsletters.md). */
 export const GET: APIRoute = async ({ props }) => {
-  const html = await emailEdition(props.note);
+  // For newsletter editors, not readers: search engines leave it out (so does the sitemap).
+  const html = (await emailEdition(props.note)).replace('<head>', '<head>\n<meta name="robots" content="noindex">');
   // The edition rendered the note's latest version, so the runtime knows its lead chart: its
   // preview card can be drawn on a spare worker now, while pages render, instead of when the
   // card endpoints run after them. Any route rendered once per note would do; this one has
