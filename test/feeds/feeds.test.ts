@@ -77,8 +77,8 @@ describe('RSS 2.0', () => {
     const channel = parser.parse(xml).rss.channel;
     expect(channel.link).toEqual([`${SITE_URL}/`]);
     expect(channel['atom:link']['@href']).toBe(`${SITE_URL}/rss.xml`);
-    // The newest content date, never the build date (2026-01-15).
-    expect(channel.lastBuildDate).toBe('Thu, 21 Aug 2025 00:00:00 GMT');
+    // The newest content date (the corrections of 4 December 2026), never the build date (2026-01-15).
+    expect(channel.lastBuildDate).toBe('Fri, 04 Dec 2026 00:00:00 GMT');
   });
 
   it('has every note, newest first, with dates, authors, topics and full content', () => {
@@ -102,7 +102,7 @@ describe('Atom 1.0', () => {
     expect(() => parseStrictXml(xml)).not.toThrow();
     const feed = parser.parse(xml).feed;
     expect(feed['@xmlns']).toBe('http://www.w3.org/2005/Atom');
-    expect(feed.updated).toBe('2025-08-21T00:00:00.000Z');
+    expect(feed.updated).toBe('2026-12-04T00:00:00.000Z');
     expect(feed.link.map((link: Record<string, string>) => link['@href'])).toContain(`${SITE_URL}/atom.xml`);
     const entries = feed.entry as AtomEntry[];
     expect(entries).toHaveLength(3);

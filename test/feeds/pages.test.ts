@@ -56,7 +56,7 @@ describe('page heads', () => {
     );
     const article = scripts.map((text) => JSON.parse(text)).find((ld) => ld['@type'] === 'Article');
     expect(article).toMatchObject({
-      headline: "July's magnet exports were back near their level before the controls",
+      headline: 'July’s magnet exports were back near their level before the controls',
       datePublished: '2025-08-21T00:00:00.000Z',
       author: [{ name: 'Assay Research Desk' }],
       publisher: { name: 'Assay Rare Earths Research' },
@@ -111,7 +111,9 @@ describe('robots.txt and sitemap.xml', () => {
     const byLoc = new Map(urls.map((url) => [url.loc, url.lastmod]));
     expect(byLoc.get(`${SITE_URL}/notes/china-magnet-exports-july-2025/`)).toBe('2025-08-21');
     expect(byLoc.get(`${SITE_URL}/topics/germany/`)).toBe('2025-08-21');
-    expect(urls.every((url) => !url.lastmod?.startsWith('2026'))).toBe(true);
+    // The June and May notes were corrected on 4 December 2026 (their `updates`).
+    expect(byLoc.get(`${SITE_URL}/notes/china-magnet-exports-june-2025/`)).toBe('2026-12-04');
+    expect(urls.filter((url) => url.lastmod === '2026-01-15')).toEqual([]);
   });
 });
 

@@ -23,15 +23,16 @@ const NOTES = {
     updated: '2025-08-21',
     topics: ['Magnets', 'Export controls', 'Germany', 'United States'],
   },
+  // Its chart title corrected on 4 December 2026 (its `updates`).
   'china-magnet-exports-june-2025': {
     published: '2025-07-22',
-    updated: '2025-07-22',
+    updated: '2026-12-04',
     topics: ['Magnets', 'Export controls', 'United States'],
   },
-  // Corrected with a postscript on 22 July 2025 (its `updates`).
+  // A postscript added on 22 July 2025, its link corrected on 4 December 2026 (its `updates`).
   'china-magnet-exports-may-2025': {
     published: '2025-06-20',
-    updated: '2025-07-22',
+    updated: '2026-12-04',
     topics: ['Magnets', 'Export controls', 'United States'],
   },
 } as const;
