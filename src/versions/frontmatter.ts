@@ -1,5 +1,6 @@
 import { parse as parseYaml } from 'yaml';
 import { readCalendarDate } from '../lib/calendar-date.ts';
+import { smartypants } from '../lib/typography.ts';
 
 /** One `updates` entry as read from a note or event at some commit. */
 export interface UpdateEntry {
@@ -62,9 +63,12 @@ export function readVersionFrontmatter(text: string): VersionFrontmatter | undef
 }
 
 function toEntry(raw: unknown): UpdateEntry {
-  if (raw === null || typeof raw !== 'object') return { date: undefined, summary: String(raw ?? '') };
+  if (raw === null || typeof raw !== 'object') return { date: undefined, summary: smartypants(String(raw ?? '')) };
   const entry = raw as Record<string, unknown>;
-  return { date: readCalendarDate(entry.date), summary: typeof entry.summary === 'string' ? entry.summary : '' };
+  return {
+    date: readCalendarDate(entry.date),
+    summary: typeof entry.summary === 'string' ? smartypants(entry.summary) : '',
+  };
 }
 
 /**
