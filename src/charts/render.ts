@@ -2,7 +2,6 @@ import * as Plot from '@observablehq/plot';
 import { AssayError } from '../lib/errors.ts';
 import { latin1References } from '../lib/escape.ts';
 import { chartDocument } from './dom.ts';
-import { drawingDocument } from './drawing-dom.ts';
 import { LAYOUTS, type Layout } from './layout.ts';
 import { type BuiltPlot, plotOptions } from './plot-options.ts';
 import type { ChartPlace, ChartSpec } from './spec.ts';
@@ -35,12 +34,7 @@ function renderLayout(spec: ChartSpec, layout: Layout, labels: ChartLabels, plac
   const built = spec.plot ? escapeHatch(spec, layout, place) : plotOptions(spec, layout);
   let element: Element;
   try {
-    // Declarative charts draw into our small DOM (drawing-dom.ts, about 2.5x faster); the
-    // escape hatch may use any Plot mark, interactive ones included, so it gets linkedom.
-    element = Plot.plot({
-      ...built.options,
-      document: spec.plot ? chartDocument() : drawingDocument(),
-    }) as unknown as Element;
+    element = Plot.plot({ ...built.options, document: chartDocument() }) as unknown as Element;
   } catch (error) {
     throw new AssayError(
       `<Chart data="${spec.source.dataset}">: Plot could not draw this chart (${(error as Error).message})`,

@@ -1,5 +1,4 @@
 import { escapeHtml } from '../lib/escape.ts';
-import { isDrawingElement } from './drawing-dom.ts';
 import type { Layout } from './layout.ts';
 import { type BuiltPlot, LEGEND_ROW, legendEntryWidth } from './plot-options.ts';
 
@@ -72,12 +71,6 @@ function decimalEnd(text: string, start: number): number {
   return i;
 }
 
-/** `aria-label`s become `data-mark`s; geometry is rounded. */
-const DRAWING_REWRITE = {
-  names: new Map([['aria-label', 'data-mark']]),
-  value: (name: string, value: string) => (GEOMETRY.has(name) ? roundNumbers(value) : value),
-};
-
 /** Geometry attributes in serialised SVG, with a space before so `data-x` never matches `x`. */
 const GEOMETRY_ATTRIBUTE = new RegExp(` (${[...GEOMETRY].join('|')})="([^"]*)"`, 'g');
 
@@ -87,18 +80,18 @@ const GEOMETRY_ATTRIBUTE = new RegExp(` (${[...GEOMETRY].join('|')})="([^"]*)"`,
  * carries the same rules), replaces Plot's hashed classes with stable ones, turns inner
  * `aria-label`s into `data-mark` (the SVG is one image with its own name; axe flags stray
  * labels, CSS still targets marks), drops hover titles where the layout has none, hoists
- * shared attributes and rounds geometry. Structure
- * changes happen on the DOM; the per-attribute rewrites happen on the string, which is
- * several times faster than touching every attribute of every element through the DOM.
+ * shared attributes, escapes attribute values and rounds geometry. Structure changes and
+ * escaping happen on the DOM; renames and rounding happen on the string, which is several
+ * times faster than setting every attribute of every element through the DOM.
  */
 export function cleanPlotSvg(svg: Element, layout: Layout): string {
   svg.removeAttribute('style');
+  escapeAttributeValues(svg);
   hoistSharedAttributes(stripPlotStyling(svg, layout));
   svg.removeAttribute('aria-label');
   svg.removeAttribute('font-family');
   svg.setAttribute('font-size', String(layout.fontSize));
   svg.setAttribute('class', `chart__plot chart__plot--${layout.name}`);
-  if (isDrawingElement(svg)) return svg.serialize(DRAWING_REWRITE);
   // Inside tags only: text (titles, labels) is author data and keeps every character.
   return svg.outerHTML.replace(/<[a-z][^>]*>/g, (tag) =>
     tag
@@ -108,10 +101,9 @@ export function cleanPlotSvg(svg: Element, layout: Layout): string {
 }
 
 /**
- * One walk over the drawing, instead of a selector query for each rule (their tree walks
- * were some 15% of the drawing DOM's time in a profile): removes `<style>` elements, `style`
- * attributes, Plot's `plot-…` classes, and hover `<title>`s where the layout has none.
- * Returns the groups, in document order.
+ * One walk over the drawing, instead of a selector query for each rule: removes `<style>`
+ * elements, `style` attributes, Plot's `plot-…` classes, and hover `<title>`s where the
+ * layout has none, and escapes attribute values. Returns the groups, in document order.
  */
 function stripPlotStyling(svg: Element, layout: Layout): Element[] {
   const groups: Element[] = [];
@@ -124,12 +116,29 @@ function stripPlotStyling(svg: Element, layout: Layout): Element[] {
       }
       element.removeAttribute('style');
       if (element.getAttribute('class')?.startsWith('plot-')) element.removeAttribute('class');
+      escapeAttributeValues(element);
       if (name === 'g') groups.push(element);
       visit(element);
     }
   };
   visit(svg);
   return groups;
+}
+
+/**
+ * Escapes an element's attribute values in place. linkedom serialises an HTML document's
+ * attributes with only `"` escaped, so an author's `R&D <x>` (a `plot` function's
+ * `ariaDescription`, an `href`) would make the standalone SVG malformed XML, which resvg
+ * cannot draw, and would end the tag for the string rewrites in `cleanPlotSvg`. Values set
+ * escaped are written as they are (linkedom escapes no `&`), so the output is `escapeHtml`'s.
+ * Plot's own values (numbers, colours, mark names) have nothing to escape and are left alone.
+ */
+function escapeAttributeValues(element: Element): void {
+  for (const name of element.getAttributeNames()) {
+    const value = element.getAttribute(name) as string;
+    const escaped = escapeHtml(value);
+    if (escaped !== value) element.setAttribute(name, escaped);
+  }
 }
 
 /** Inherited presentation attributes Plot repeats on every element of a mark. */

@@ -52,38 +52,6 @@ export function latin1References(markup: string): string {
   return BEYOND_LATIN1.test(markup) ? markup.replace(BEYOND_LATIN1_ALL, (c) => `&#${c.codePointAt(0)};`) : markup;
 }
 
-const NODE_TEXT_ESCAPES: Readonly<Record<string, string>> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '\u00a0': '&#160;',
-};
-const NODE_ATTRIBUTE_ESCAPES: Readonly<Record<string, string>> = { ...NODE_TEXT_ESCAPES, '"': '&quot;' };
-const NODE_TEXT_SPECIAL = /[&<>\u00a0]/;
-const NODE_ATTRIBUTE_SPECIAL = /[&<>"\u00a0]/;
-
-/**
- * A text node's data as the drawing DOM serialises it, the way linkedom does (and close to
- * the HTML serialisation algorithm): `&`, `<`, `>` and the no-break space as references, quotes
- * left as they are. Safe for element text in HTML, XML and SVG, not for attribute values. It
- * differs from `escapeHtml` only so the drawing DOM's SVGs are byte for byte linkedom's.
- */
-export function escapeNodeText(text: string): string {
-  return NODE_TEXT_SPECIAL.test(text) ? text.replace(/[&<>\u00a0]/g, (c) => NODE_TEXT_ESCAPES[c] as string) : text;
-}
-
-/**
- * An attribute's value as the drawing DOM serialises it: as `escapeNodeText`, and `"` as
- * `&quot;`. Safe only inside double quotes. linkedom writes only the `&quot;` and leaves `&`
- * and `<` as they are, which is not well-formed XML; so the two agree on every value linkedom
- * writes well-formed, and on the others this one stays readable by resvg and XML parsers.
- */
-export function escapeNodeAttribute(text: string): string {
-  return NODE_ATTRIBUTE_SPECIAL.test(text)
-    ? text.replace(/[&<>"\u00a0]/g, (c) => NODE_ATTRIBUTE_ESCAPES[c] as string)
-    : text;
-}
-
 /** A JSON-LD object; values are plain JSON. */
 export type JsonLd = Record<string, unknown>;
 

@@ -16,6 +16,7 @@ import { csvCell, csvSafeText } from '../../src/charts/csv.ts';
 import { buildChart, clearRenderMemory } from '../../src/charts/engine.ts';
 import { isCompletePng, PNG_ENDS, pngKey, pngSize, renderPng } from '../../src/charts/png.ts';
 import { renderPngs } from '../../src/charts/png-pool.ts';
+import { elements, parseStrictXml, textOf, type XmlNode } from '../feeds/strict-xml.ts';
 import { fixture, place } from './helpers.ts';
 
 const hostile = fixture('hostile');
@@ -242,5 +243,68 @@ describe('SVG clean-up', () => {
     const out = cleanPlotSvg(svg, LAYOUTS.wide);
     expect(out).toContain('<text data-mark="tick" x="1.23">a style="b" aria-label="c" x="1.23456"</text>');
     expect(out).not.toMatch(/^<svg[^>]*style=/);
+  });
+
+  // resvg draws the PNG twin from the standalone SVG, and reads it as XML: a stray & or <
+  // in any attribute and the twin fails. Author text reaches attributes through the escape hatch.
+  const AUTHOR = `R&D <x> "quoted" & it's > 5`;
+  /** Every attribute value and text of the parsed SVG, which must be well-formed XML. */
+  const read = (svg: string) => {
+    const root = parseStrictXml(
+      svg.startsWith('<svg xmlns') ? svg : svg.replace('<svg', '<svg xmlns="http://www.w3.org/2000/svg"'),
+    );
+    const all = (node: XmlNode): XmlNode[] => [
+      node,
+      ...node.children.flatMap((c) => (typeof c === 'string' ? [] : all(c))),
+    ];
+    return {
+      values: all(root).flatMap((node) => Object.values(node.attributes)),
+      texts: elements(root, 'text').map(textOf),
+    };
+  };
+  it('author text in a declarative chart stays well-formed XML, read back as written', () => {
+    const figure = buildChart(
+      {
+        data: 'exports',
+        type: 'line',
+        title: AUTHOR,
+        rules: [{ y: 2000, label: AUTHOR }],
+        annotations: [{ x: '2025-04-04', label: AUTHOR }],
+      },
+      exports,
+      place,
+      { stage: false },
+    );
+    for (const svg of [figure.svg.wide, figure.svg.narrow, figure.svg.standalone])
+      expect(read(svg).texts).toContain(AUTHOR);
+  });
+  it('author text in attributes from the escape hatch is escaped: well-formed XML, read back as written', () => {
+    const figure = buildChart(
+      {
+        data: 'exports',
+        title: AUTHOR,
+        plot: (data: unknown[], Plot: typeof import('@observablehq/plot')) => ({
+          x: { type: 'band', label: AUTHOR },
+          ariaDescription: AUTHOR,
+          marks: [
+            Plot.tickY(data, {
+              x: 'month',
+              y: 'tonnes',
+              ariaDescription: AUTHOR,
+              href: () => `https://example.org/?a=1&b=<${AUTHOR}>`,
+            }),
+          ],
+        }),
+      },
+      exports,
+      place,
+      { stage: false },
+    );
+    for (const svg of [figure.svg.wide, figure.svg.narrow, figure.svg.standalone]) {
+      const { values } = read(svg);
+      expect(values).toContain(AUTHOR);
+      expect(values).toContain(`https://example.org/?a=1&b=<${AUTHOR}>`);
+    }
+    expect(renderPng(figure.svg.standalone).length).toBeGreaterThan(1000);
   });
 });
