@@ -33,6 +33,21 @@ export const site = {
   social: { twitter: undefined as string | undefined },
   /** UTM parameters added to links in the email edition and feeds. */
   newsletterUtm: { utm_source: 'newsletter', utm_medium: 'email', utm_campaign: 'monthly-note' },
+  /**
+   * One colour per entity across the whole site: a series with one of these names (in any
+   * case), or a single-series dataset whose metadata says `entity: United States`, is drawn in
+   * this colour in every chart. Other series take the chart palette in order
+   * (src/charts/palette.ts). Hex colours, each at least 3:1 against both page backgrounds.
+   */
+  seriesColors: {
+    World: '#0072B2',
+    'United States': '#D55E00',
+    Germany: '#009E73',
+    China: '#8C6BB1',
+    Japan: '#C0679A',
+    'South Korea': '#C77C00',
+    India: '#2E94CF',
+  } as Record<string, string>,
   /** Notes per page in archive and topic lists before they paginate. */
   pageSize: 20,
   /**
