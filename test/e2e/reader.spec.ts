@@ -71,7 +71,7 @@ describe.each(TARGETS)('$name ($url)', (target) => {
           expect.soft(overlaps, 'chart labels drawn on top of each other').toEqual([]);
 
           // Every chart's data table opens from its summary, as a reader would open it.
-          const tables = page.locator('figure.chart details');
+          const tables = page.locator('figure.chart details.chart__data');
           for (let index = 0; index < (await tables.count()); index += 1) {
             const details = tables.nth(index);
             await details.locator('summary').click();
@@ -100,6 +100,73 @@ describe.each(TARGETS)('$name ($url)', (target) => {
         expect.soft(problems.thirdParty, 'requests to other origins').toEqual([]);
       },
     );
+  });
+});
+
+const wide = VIEWPORTS[1];
+
+describe('no page two-fifths empty, no dead end', () => {
+  it.each(TARGETS)(
+    '$name at 1280 px: one centred column, masthead, content and footer on the same edges',
+    async (target) => {
+      const { context, page } = await openContext(shared.browser, shared.server.url, wide, 'light');
+      try {
+        await page.goto(pageUrl(target), { waitUntil: 'load' });
+        const edges = await page.evaluate(() => {
+          const box = (selector: string) => {
+            const element = document.querySelector(selector);
+            if (!element) return undefined;
+            const rect = element.getBoundingClientRect();
+            const style = getComputedStyle(element);
+            return {
+              left: rect.left + Number.parseFloat(style.paddingLeft),
+              right: rect.right - Number.parseFloat(style.paddingRight),
+            };
+          };
+          return {
+            viewport: document.documentElement.clientWidth,
+            masthead: box('.masthead__inner'),
+            main: box('main'),
+            footer: box('.site-footer__inner'),
+          };
+        });
+        const { main, masthead, footer, viewport } = edges;
+        if (!main || !masthead || !footer)
+          throw new Error(`missing masthead, main or footer: ${JSON.stringify(edges)}`);
+        // Centred: as much space to the left of the column as to the right.
+        expect(Math.abs(main.left - (viewport - main.right))).toBeLessThanOrEqual(1);
+        for (const [name, other] of [
+          ['masthead', masthead],
+          ['footer', footer],
+        ] as const) {
+          expect(Math.abs(other.left - main.left), `${name} left edge`).toBeLessThanOrEqual(1);
+          expect(Math.abs(other.right - main.right), `${name} right edge`).toBeLessThanOrEqual(1);
+        }
+      } finally {
+        await context.close();
+      }
+    },
+  );
+
+  it('takes a reader from a note to the next and previous notes and to a related note by clicking', async () => {
+    const { context, page } = await openContext(shared.browser, shared.server.url, VIEWPORTS[0], 'light');
+    try {
+      await page.goto(new URL('/notes/china-magnet-exports-june-2025/', shared.server.url).href);
+      await page.locator('a[rel="next"]').click();
+      await page.waitForURL(/\/notes\/china-magnet-exports-july-2025\/$/);
+      await page.locator('a[rel="prev"]').click();
+      await page.waitForURL(/\/notes\/china-magnet-exports-june-2025\/$/);
+      await page.locator('a[rel="prev"]').click();
+      await page.waitForURL(/\/notes\/china-magnet-exports-may-2025\/$/);
+      const related = page.locator('.note-related h3 a').first();
+      expect(await related.isVisible()).toBe(true);
+      const href = await related.getAttribute('href');
+      await related.click();
+      await page.waitForURL((url) => url.pathname === href);
+      expect(await page.locator('h1').textContent()).toBeTruthy();
+    } finally {
+      await context.close();
+    }
   });
 });
 
