@@ -7,9 +7,10 @@ import { workingTree } from '../data/source.ts';
 import { formatProblem, throwProblems } from '../lib/errors.ts';
 import {
   checkPermalinks,
+  indexRedirects,
   loadVersionIndex,
   normaliseUrl,
-  permalinkError,
+  permalinkProblems,
   redirectsFromIndex,
   renderRedirectPage,
   renderRedirectsFile,
@@ -57,18 +58,18 @@ export function versions(options: { siteUrl: string }): AstroIntegration {
       'astro:build:done': ({ dir, pages, logger }) => {
         if (!index) return;
         const outDir = fileURLToPath(dir);
-        const redirects = redirectsFromIndex(index);
         const copies = writeLatestCopies(outDir);
         const current = [...pages.map((page) => page.pathname), ...copies]
           .map((pathname) => normaliseUrl(`/${pathname}`))
           .filter((url) => url.endsWith('/'));
+        // Topic and month pages nothing is filed under any more go to their index.
+        const redirects = [...redirectsFromIndex(index), ...indexRedirects(index.publishedUrls, current)];
         const check = checkPermalinks({
           published: index.publishedUrls,
           current: current.filter((url) => url !== '/404/'),
           redirects,
         });
-        const error = permalinkError(check);
-        if (error) throw error;
+        throwProblems(permalinkProblems(check, index.deleted));
         for (const redirect of redirects) {
           const file = path.join(outDir, redirect.from, 'index.html');
           mkdirSync(path.dirname(file), { recursive: true });

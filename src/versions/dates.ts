@@ -46,6 +46,26 @@ export function updateDateProblems(data: Record<string, unknown> | undefined, at
     }
     if (!previous || date >= previous.date) previous = { date, index };
   });
+  // A withdrawal is the last thing that happens to a note: not before what it withdraws.
+  const withdrawn = data?.withdrawn as { date?: unknown } | undefined;
+  const date = readCalendarDate(withdrawn?.date);
+  const last = previous ?? (published ? { date: published, index: -1 } : undefined);
+  if (date && last && date < last.date) {
+    const what =
+      last.index === -1
+        ? `the publication date (published: ${isoDate(last.date)})`
+        : `the last update (updates.${last.index}.date: ${isoDate(last.date)})`;
+    problems.push(
+      new AssayError(
+        `withdrawn.date: ${isoDate(date)} is before ${what}; a note cannot be withdrawn before it was published`,
+        {
+          file,
+          ...at(['withdrawn', 'date']),
+          hint: 'date the withdrawal the day it was announced, on or after the publication date and every update',
+        },
+      ),
+    );
+  }
   return problems;
 }
 
@@ -55,7 +75,7 @@ const FRONTMATTER = /^\uFEFF?---[ \t]*\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
 export function updateDateProblemsInText(text: string, file: string): AssayError[] {
   const match = FRONTMATTER.exec(text);
   // Most files have no updates: nothing to check, and no YAML to parse with positions.
-  if (!match || !/^updates\s*:/m.test(match[1] ?? '')) return [];
+  if (!match || !/^(updates|withdrawn)\s*:/m.test(match[1] ?? '')) return [];
   // The opening --- is line 1, so the YAML's first line is line 2 of the file.
   const front = readFrontmatter(match[1] ?? '', 1, file);
   return front.problems.length > 0 ? [] : updateDateProblems(front.data, front.at, file);

@@ -24,6 +24,8 @@ export interface VersionFrontmatter {
   aliases: string[];
   /** `draft: true`: built in dev only, never published. */
   draft: boolean;
+  /** `withdrawn: { date, reason }`: the note's URL shows a withdrawal notice (docs/versions.md). */
+  withdrawn?: { date: Date | undefined; reason: string };
 }
 
 /** What the history of a file tells about what it published at one commit. */
@@ -59,7 +61,21 @@ export function readVersionFrontmatter(text: string): VersionFrontmatter | undef
   const record = data as Record<string, unknown>;
   const updates = Array.isArray(record.updates) ? record.updates.map(toEntry) : [];
   const aliases = Array.isArray(record.aliases) ? record.aliases.filter((a): a is string => typeof a === 'string') : [];
-  return { updates, published: readCalendarDate(record.published), aliases, draft: record.draft === true };
+  const read: VersionFrontmatter = {
+    updates,
+    published: readCalendarDate(record.published),
+    aliases,
+    draft: record.draft === true,
+  };
+  const withdrawn = record.withdrawn;
+  if (withdrawn && typeof withdrawn === 'object' && !Array.isArray(withdrawn)) {
+    const fields = withdrawn as Record<string, unknown>;
+    read.withdrawn = {
+      date: readCalendarDate(fields.date),
+      reason: typeof fields.reason === 'string' ? smartypants(fields.reason) : '',
+    };
+  }
+  return read;
 }
 
 function toEntry(raw: unknown): UpdateEntry {

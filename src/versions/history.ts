@@ -29,6 +29,8 @@ export interface FileHistory {
   renames: Rename[];
   /** Whether HEAD no longer has the file. */
   deleted: boolean;
+  /** The commit that deleted it, when `deleted`. */
+  deletedAt?: string;
 }
 
 /**
@@ -47,6 +49,7 @@ export function fileHistories(
     if (revived) {
       deleted.delete(path);
       revived.deleted = false;
+      delete revived.deletedAt;
       return revived;
     }
     return { path, revisions: [], renames: [], deleted: false };
@@ -75,12 +78,14 @@ export function fileHistories(
         if (!history) continue;
         live.delete(change.path);
         history.deleted = true;
+        history.deletedAt = commit.hash;
         deleted.set(change.path, history);
       }
     }
     for (const [history, path, blob] of moved) {
       history.path = path;
       history.deleted = false;
+      delete history.deletedAt;
       live.set(path, history);
       if (blob) history.revisions.push({ commit: commit.hash, date: commit.date, path, blob });
     }

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { type FileSource, workingTree } from '../data/source.ts';
 import { slugOf } from '../integrations/content-slugs.ts';
 import { resolveBuildDate } from '../lib/build-date.ts';
-import { throwProblems } from '../lib/errors.ts';
+import { AssayError, isAssayError, throwProblems } from '../lib/errors.ts';
 import { CommitFiles, dataAtCommit } from './data-at-commit.ts';
 import { updateDateProblemsInText } from './dates.ts';
 import {
@@ -16,8 +16,9 @@ import { type GitRepo, readContentLog, readObjects, uncommittedPaths } from './g
 import { type FileHistory, fileHistories } from './history.ts';
 import { allowMissingHistoryFromEnv, checkHistory } from './history-check.ts';
 import { type RevisionState, type Version, versionsOf } from './model.ts';
-import { publishedUrlsFromHistory } from './published-urls.ts';
-import type { ContentFile, ContentVersions, VersionIndex } from './types.ts';
+import { normaliseUrl } from './permalinks.ts';
+import { publishedUrlsFromHistory, publishedUrlsOf } from './published-urls.ts';
+import type { ContentFile, ContentVersions, DeletedContent, VersionIndex } from './types.ts';
 
 export { CommitFiles, dataAtCommit } from './data-at-commit.ts';
 export { updateDateProblems, updateDateProblemsInText } from './dates.ts';
@@ -26,7 +27,7 @@ export * from './manifest.ts';
 export { FIRST_PUBLISHED, type Version, versionsOf } from './model.ts';
 export * from './permalinks.ts';
 export * from './redirects.ts';
-export type { CommitRef, ContentFile, ContentVersions, VersionIndex } from './types.ts';
+export type { CommitRef, ContentFile, ContentVersions, DeletedContent, VersionIndex } from './types.ts';
 
 /** Options for `loadVersionIndex`. */
 export interface LoadVersionIndexOptions {
@@ -64,8 +65,17 @@ export function loadVersionIndex(options: LoadVersionIndexOptions): VersionIndex
   }
   const repo = check.repo;
   const buildDate = options.buildDate ?? defaultBuildDate(repo);
-  const histories = fileHistories(readContentLog(repo, contentDirs), (file) => isContent(file, contentDirs));
+  const log = readContentLog(repo, contentDirs);
+  const histories = fileHistories(log, (file) => isContent(file, contentDirs));
   const changed = uncommittedPaths(repo, [...contentDirs, dataDir]);
+  // A rename git could not see, declared with `aliases`, continues the old file's history.
+  const joined = joinAliasedHistories(
+    histories,
+    files,
+    texts,
+    new Map(log.map((commit, at) => [commit.hash, at])),
+    contentDirs,
+  );
 
   // Every committed text of every file (deleted ones too: they published URLs), in one batch;
   // parsed once per distinct blob.
@@ -78,6 +88,21 @@ export function loadVersionIndex(options: LoadVersionIndexOptions): VersionIndex
     (blob) => stateAt.get(blob),
     (path) => contentFile(path, contentDirs),
   );
+  const deleted: DeletedContent[] = [];
+  for (const history of histories.values()) {
+    const file = history.deleted ? contentFile(history.path, contentDirs) : undefined;
+    if (!file) continue;
+    const urls = publishedUrlsOf(
+      history,
+      (blob) => stateAt.get(blob),
+      (path) => contentFile(path, contentDirs),
+    );
+    const own = [...urls].filter(
+      (url) => url.startsWith(`/${file.collection}/`) && !/^\/notes\/\d{4}\/\d{2}\/$/.test(url),
+    );
+    if (own.length > 0) deleted.push({ ...file, urls: own.sort() });
+  }
+  deleted.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
 
   const entries = new Map<string, ContentVersions>();
   const versionTexts = new Map<string, string>();
@@ -95,12 +120,22 @@ export function loadVersionIndex(options: LoadVersionIndexOptions): VersionIndex
       updates: stateAt.get(revision.blob)?.updates,
     }));
     if (uncommitted) revisions.push({ commit: undefined, date: undefined, path: file.file, updates: current?.updates });
-    const versions = versionsOf(revisions, {
-      file: file.file,
-      updates: current?.updates ?? [],
-      published: current?.published,
-      buildDate,
-    });
+    let versions: Version[];
+    try {
+      versions = versionsOf(revisions, {
+        file: file.file,
+        updates: current?.updates ?? [],
+        published: current?.published,
+        buildDate,
+      });
+    } catch (error) {
+      const from = joined.get(file.file);
+      if (!from || !isAssayError(error)) throw error;
+      throw new AssayError(`${error.problem} (its history continues ${from}, named in aliases)`, {
+        file: file.file,
+        hint: `a note that continues another keeps its updates entries, so each published version of ${from} keeps its URL: copy them over; if this is a different note, remove the alias and restore ${from} with withdrawn: { date, reason } instead`,
+      });
+    }
     for (const version of versions) {
       // A version with no commit of its own text (one of several entries added to a file not
       // committed yet) shares the working tree's text with the version it arrived with.
@@ -124,6 +159,7 @@ export function loadVersionIndex(options: LoadVersionIndexOptions): VersionIndex
     dataUncommitted: [...changed].some((file) => file.startsWith(`${dataDir}/`)),
     uncommittedData: [...changed].filter((file) => file.startsWith(`${dataDir}/`)).sort(),
     publishedUrls,
+    deleted,
     texts: versionTexts,
     commitFiles,
   });
@@ -156,7 +192,71 @@ function describe(
     draft: current?.draft ?? false,
     uncommitted,
     unpublished: !first,
+    ...(current?.withdrawn?.date
+      ? { withdrawn: { date: current.withdrawn.date, reason: current.withdrawn.reason } }
+      : {}),
   };
+}
+
+/**
+ * Joins histories for renames git could not see: a note whose `aliases` name the URL of a
+ * deleted note of the same collection continues that note's history, so its published `/vN/`
+ * URLs lead to the same versions under the new slug. Returns, for each continuing file, the
+ * file it continues. Throws when both were published at once: a different document cannot
+ * take over published version URLs.
+ */
+function joinAliasedHistories(
+  histories: Map<string, FileHistory>,
+  files: readonly ContentFile[],
+  texts: ReadonlyMap<string, string>,
+  order: ReadonlyMap<string, number>,
+  contentDirs: readonly string[],
+): Map<string, string> {
+  const joined = new Map<string, string>();
+  const deletedById = new Map<string, FileHistory>();
+  for (const history of histories.values()) {
+    const file = history.deleted ? contentFile(history.path, contentDirs) : undefined;
+    if (file) deletedById.set(`${file.collection}/${file.id}`, history);
+  }
+  if (deletedById.size === 0) return joined;
+  for (const file of files) {
+    const text = texts.get(file.file) as string;
+    for (const alias of readVersionFrontmatter(text)?.aliases ?? []) {
+      const match = /^\/([^/]+)\/([^/]+)\/$/.exec(normaliseUrl(alias));
+      const old = match && match[1] === file.collection ? deletedById.get(`${match[1]}/${match[2]}`) : undefined;
+      if (!old) continue;
+      const mine = histories.get(file.file);
+      const myFirst = mine?.revisions[0];
+      const oldEnd = old.deletedAt === undefined ? undefined : order.get(old.deletedAt);
+      if (myFirst && oldEnd !== undefined && (order.get(myFirst.commit) ?? 0) < oldEnd) {
+        const line = text.split('\n').findIndex((row) => row.includes(alias)) + 1;
+        throw new AssayError(
+          `aliases: '${alias}' is the address of ${old.path}, which was published alongside this note (until commit ${old.deletedAt?.slice(0, 7)}); a different document cannot take over its version URLs`,
+          {
+            file: file.file,
+            line: line || undefined,
+            column: line ? (text.split('\n')[line - 1] as string).indexOf(alias) + 1 : undefined,
+            hint: `remove the alias and restore ${old.path} with withdrawn: { date: YYYY-MM-DD, reason: "…" } in its frontmatter: its URL then says why it was withdrawn and keeps every version readable`,
+          },
+        );
+      }
+      const renamedAt = myFirst ?? { commit: old.deletedAt ?? '', date: new Date(0) };
+      histories.delete(old.path);
+      histories.set(file.file, {
+        path: file.file,
+        revisions: [...old.revisions, ...(mine?.revisions ?? [])],
+        renames: [
+          ...old.renames,
+          { from: old.path, to: file.file, commit: renamedAt.commit, date: renamedAt.date },
+          ...(mine?.renames ?? []),
+        ],
+        deleted: false,
+      });
+      deletedById.delete(`${match?.[1]}/${match?.[2]}`);
+      joined.set(file.file, old.path);
+    }
+  }
+  return joined;
 }
 
 function committedText(
@@ -213,6 +313,9 @@ function withoutHistory(
       draft: current?.draft ?? false,
       uncommitted: false,
       unpublished: false,
+      ...(current?.withdrawn?.date
+        ? { withdrawn: { date: current.withdrawn.date, reason: current.withdrawn.reason } }
+        : {}),
     });
   }
   return makeIndex(root, {
@@ -223,6 +326,7 @@ function withoutHistory(
     dataUncommitted: false,
     uncommittedData: [],
     publishedUrls: [],
+    deleted: [],
     texts: versionTexts,
     commitFiles: undefined,
   });

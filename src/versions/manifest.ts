@@ -1,5 +1,6 @@
 import { loadDataset } from '../data/load.ts';
 import type { FileSource } from '../data/source.ts';
+import { diffPairs } from './diff-pairs.ts';
 import type { Version } from './model.ts';
 import type { ContentVersions, VersionIndex } from './types.ts';
 
@@ -12,6 +13,11 @@ export const defaultUrlOf: UrlOf = (collection, id) => `/${collection}/${id}/`;
 /** URL of version `number` under a latest-version URL: `/notes/x/` → `/notes/x/v2/`. */
 export function versionUrl(baseUrl: string, number: number): string {
   return `${baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`}v${number}/`;
+}
+
+/** URL of the page showing what changed in version `number`: `/notes/x/` → `/notes/x/v2/diff/`. */
+export function diffUrl(baseUrl: string, number: number): string {
+  return `${versionUrl(baseUrl, number)}diff/`;
 }
 
 /** A dataset a version uses; `latest` when the chart asked for `vintage="latest"`. */
@@ -42,6 +48,8 @@ export interface ManifestVersion {
   latest: boolean;
   /** Published together with this version, when several `updates` entries landed in one commit. */
   sameAs?: number;
+  /** URL of the page showing what changed from the version before (versions 2 onwards with text of their own). */
+  diff?: string;
   datasets: ManifestDataset[];
 }
 
@@ -55,6 +63,8 @@ export interface ManifestEntry {
   firstPublished: string | null;
   /** The latest version's date, YYYY-MM-DD: on or after `firstPublished` and every version's date. */
   lastUpdated: string;
+  /** Set when the note was withdrawn: its URL shows a withdrawal notice; every version stays at its URL. */
+  withdrawn?: { date: string; reason: string };
   versions: ManifestVersion[];
 }
 
@@ -88,6 +98,7 @@ export function buildVersionsManifest(index: VersionIndex, options: ManifestOpti
   for (const entry of index.files.values()) {
     if ((options.skipUnpublished ?? true) && entry.unpublished) continue;
     const url = urlOf(entry.collection, entry.id);
+    const diffs = new Set(diffPairs(entry.versions).map((pair) => pair.version.number));
     entries.push({
       collection: entry.collection,
       id: entry.id,
@@ -116,8 +127,12 @@ export function buildVersionsManifest(index: VersionIndex, options: ManifestOpti
           datasets,
         };
         if (version.sameAs !== undefined) item.sameAs = version.sameAs;
+        if (diffs.has(version.number)) item.diff = diffUrl(url, version.number);
         return item;
       }),
+      ...(entry.withdrawn
+        ? { withdrawn: { date: isoDate(entry.withdrawn.date), reason: entry.withdrawn.reason } }
+        : {}),
     });
   }
   entries.sort((a, b) => compare(a.url, b.url));

@@ -1,6 +1,7 @@
 import { AssayError } from '../lib/errors.ts';
-import { defaultUrlOf, type UrlOf, versionUrl } from './manifest.ts';
-import type { VersionIndex } from './types.ts';
+import { diffPairs } from './diff-pairs.ts';
+import { defaultUrlOf, diffUrl, type UrlOf, versionUrl } from './manifest.ts';
+import type { DeletedContent, VersionIndex } from './types.ts';
 
 /**
  * The permanent-links guard. Committed history lists every URL the site has ever published
@@ -75,32 +76,95 @@ export function permalinkError(check: PermalinkCheck): AssayError | undefined {
   if (lines.length === 0) return undefined;
   return new AssayError(lines.join('\n'), {
     hint:
-      'published links must keep working: add each missing URL to the `aliases` list in the frontmatter of the note or event ' +
-      'that replaced it (e.g. aliases: ["/notes/old-slug/"]), or restore the page; fix or remove redirects to missing pages. ' +
-      'Renames committed with git mv are redirected automatically.',
+      'published links must keep working: restore the page (withdraw a note rather than delete it: withdrawn: { date, reason }), ' +
+      'or, for a note or event renamed without git seeing it, add its old address to the `aliases` list of the one that continues it ' +
+      '(e.g. aliases: ["/notes/old-slug/"]); fix or remove redirects to missing pages. Renames committed with git mv are redirected automatically.',
   });
 }
 
 /**
- * Redirects from `aliases` and detected git renames: the old latest URL and every version URL
- * under it go to the same version under the new URL.
+ * Redirects for notes and events that moved: a renamed one's old URL and every version URL under
+ * it (and each version's "what changed" page) go to the same version under the new URL, whether
+ * git saw the rename or `aliases` declared it (src/versions/index.ts joins those histories). An
+ * alias that names no earlier history (an address from before the site kept its history)
+ * redirects that one URL only: version URLs it never published are not made up.
  */
 export function redirectsFromIndex(index: VersionIndex, urlOf: UrlOf = defaultUrlOf): Redirect[] {
   const redirects = new Map<string, Redirect>();
+  const put = (from: string, to: string, reason: string): void => {
+    const clean = normaliseUrl(from);
+    if (!redirects.has(clean)) redirects.set(clean, { from: clean, to: normaliseUrl(to), reason });
+  };
   for (const entry of index.files.values()) {
     if (entry.unpublished) continue;
     const target = urlOf(entry.collection, entry.id);
-    const add = (oldBase: string, reason: string): void => {
-      const base = normaliseUrl(oldBase);
-      if (base === normaliseUrl(target)) return;
-      const pairs: [string, string][] = [[base, target]];
-      for (const version of entry.versions)
-        pairs.push([versionUrl(base, version.number), versionUrl(target, version.number)]);
-      for (const [from, to] of pairs)
-        if (!redirects.has(from)) redirects.set(from, { from, to: normaliseUrl(to), reason });
-    };
-    for (const alias of entry.aliases) add(alias, `alias in ${entry.file}`);
-    for (const old of entry.oldIds) add(urlOf(old.collection, old.id), `${entry.file} was renamed from ${old.file}`);
+    const moved = new Set<string>();
+    for (const old of entry.oldIds) {
+      const base = normaliseUrl(urlOf(old.collection, old.id));
+      if (base === normaliseUrl(target)) continue;
+      moved.add(base);
+      const reason = `${entry.file} was renamed from ${old.file}`;
+      put(base, target, reason);
+      for (const version of entry.versions) {
+        if (version.draft) continue;
+        put(versionUrl(base, version.number), versionUrl(target, version.number), reason);
+      }
+      for (const pair of diffPairs(entry.versions))
+        put(diffUrl(base, pair.version.number), diffUrl(target, pair.version.number), reason);
+    }
+    for (const alias of entry.aliases) {
+      const base = normaliseUrl(alias);
+      if (base !== normaliseUrl(target) && !moved.has(base)) put(base, target, `alias in ${entry.file}`);
+    }
   }
   return [...redirects.values()].sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));
+}
+
+/**
+ * Topic and month pages that no note is filed under any more go to their index (`/topics/`,
+ * `/notes/`), never to a note or a made-up version URL.
+ */
+export function indexRedirects(published: readonly string[], current: readonly string[]): Redirect[] {
+  const here = new Set(current.map(normaliseUrl));
+  const redirects: Redirect[] = [];
+  for (const url of published.map(normaliseUrl)) {
+    if (here.has(url)) continue;
+    const to = /^\/topics\/[^/]+\/$/.test(url)
+      ? '/topics/'
+      : /^\/notes\/\d{4}\/\d{2}\/$/.test(url)
+        ? '/notes/'
+        : undefined;
+    if (to && here.has(to)) redirects.push({ from: url, to, reason: 'no note is filed there any more' });
+  }
+  return redirects.sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));
+}
+
+/**
+ * The guard's problems, one per deleted note or event (at its file, asking to withdraw it
+ * instead), then one for any other URL that would disappear and for broken redirects.
+ */
+export function permalinkProblems(check: PermalinkCheck, deleted: readonly DeletedContent[] = []): AssayError[] {
+  const problems: AssayError[] = [];
+  const explained = new Set<string>();
+  for (const gone of deleted) {
+    const lost = gone.urls.filter((url) => check.missing.includes(url));
+    if (lost.length === 0) continue;
+    for (const url of lost) explained.add(url);
+    const noun = gone.collection === 'events' ? 'event page' : 'note';
+    problems.push(
+      new AssayError(
+        `this published ${noun} was deleted: ${lost.length} URL${lost.length === 1 ? '' : 's'} published in git history would disappear without a redirect:\n${lost.map((url) => `  ${url}`).join('\n')}`,
+        {
+          file: gone.file,
+          hint:
+            gone.collection === 'notes'
+              ? `restore it and withdraw it instead (git checkout HEAD -- ${gone.file}), adding withdrawn: { date: YYYY-MM-DD, reason: "…" } to its frontmatter: its URL then says why it was withdrawn and every version stays readable; if it was renamed and git did not see it, add aliases: ["${gone.urls[0]}"] to the note that continues it`
+              : `restore it (git checkout HEAD -- ${gone.file}); an event that will not take place keeps its page with its status; if it was renamed and git did not see it, add aliases: ["${gone.urls[0]}"] to the event page that continues it`,
+        },
+      ),
+    );
+  }
+  const rest = permalinkError({ ...check, missing: check.missing.filter((url) => !explained.has(url)) });
+  if (rest) problems.push(rest);
+  return problems;
 }

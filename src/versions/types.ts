@@ -41,6 +41,17 @@ export interface ContentVersions {
   uncommitted: boolean;
   /** Whether no commit contains it yet: an "unpublished draft". */
   unpublished: boolean;
+  /**
+   * `withdrawn: { date, reason }` in the working tree: its URL shows a withdrawal notice, every
+   * version stays at its `/vN/`, and it leaves feeds, the sitemap and search (docs/versions.md).
+   */
+  withdrawn?: { date: Date; reason: string };
+}
+
+/** A note or event git history published whose file is gone from the working tree (and no note continues it). */
+export interface DeletedContent extends ContentFile {
+  /** Its URLs git history published: its page and each version's `/vN/`, under every slug it had. */
+  urls: string[];
 }
 
 /** Everything pages need about versions, read once per build. */
@@ -62,6 +73,8 @@ export interface VersionIndex {
    * (src/versions/published-urls.ts); empty without history.
    */
   publishedUrls: string[];
+  /** Published notes and events deleted from the working tree: the guard asks to withdraw them instead. */
+  deleted: DeletedContent[];
   /** Text of a version of a file: the working tree for the latest. */
   text(file: string, version: number): string;
   /** Where a version's charts read data: its vintage commit, or the working tree when undefined. */

@@ -206,15 +206,15 @@ describe('loadVersionIndex on a scripted history', () => {
     expect(index.data(draft?.latest.vintageCommit).id).toBe('working-tree');
   });
 
-  it('redirects the old URL, the alias and their version URLs to the renamed note', () => {
+  it('redirects the old URL and its version URLs to the renamed note, and an alias with no history alone', () => {
     const redirects = redirectsFromIndex(index);
     expect(redirects.map((r) => `${r.from} ${r.to}`)).toEqual([
+      // No history published /notes/june-exports/vN/: those URLs are not made up.
       '/notes/june-exports/ /notes/2025-06-magnets/',
-      '/notes/june-exports/v1/ /notes/2025-06-magnets/v1/',
-      '/notes/june-exports/v2/ /notes/2025-06-magnets/v2/',
       '/notes/june/ /notes/2025-06-magnets/',
       '/notes/june/v1/ /notes/2025-06-magnets/v1/',
       '/notes/june/v2/ /notes/2025-06-magnets/v2/',
+      '/notes/june/v2/diff/ /notes/2025-06-magnets/v2/diff/',
     ]);
     expect(renderRedirectsFile(redirects)).toContain('/notes/june/ /notes/2025-06-magnets/ 301\n');
   });
@@ -261,6 +261,7 @@ describe('loadVersionIndex on a scripted history', () => {
       '/notes/2025-06-magnets/',
       '/notes/2025-06-magnets/v1/',
       '/notes/2025-06-magnets/v2/',
+      '/notes/2025-06-magnets/v2/diff/',
       '/events/summit/',
     ];
     const redirects = redirectsFromIndex(index);

@@ -35,7 +35,10 @@ describe('permanent links guard', () => {
     expect(message).toContain('  /notes/gone/');
     expect(message).toContain('/notes/old/ -> /notes/missing/ (alias in content/notes/x.mdx)');
     expect(message).toContain('also pages in this build');
-    expect(message).toContain('hint: published links must keep working: add each missing URL to the `aliases` list');
+    expect(message).toContain(
+      'hint: published links must keep working: restore the page (withdraw a note rather than delete it: withdrawn: { date, reason })',
+    );
+    expect(message).toContain('add its old address to the `aliases` list');
   });
 });
 
