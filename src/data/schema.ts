@@ -81,6 +81,12 @@ export const datasetMetaSchema = z
      * them, so a revised figure can be matched with the one it replaces.
      */
     key: z.array(z.string().min(1)).min(1, 'name at least one column, e.g. key: [month]').optional(),
+    /**
+     * The one entity a single-series dataset measures, e.g. `entity: United States`: its charts
+     * take that entity's colour from the site settings (`seriesColors`), as the entity's series
+     * does in any other chart.
+     */
+    entity: z.string().min(1).optional(),
     /** Notes readers should see with the data, e.g. how derived values were computed. */
     notes: z.string().optional(),
     /** How the CSV file is written; omit it for a plain UTF-8, comma-separated file with "." decimals. */
