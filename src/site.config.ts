@@ -64,17 +64,17 @@ export const site = {
     {
       name: 'Export controls',
       slug: 'export-controls',
-      description: "China's licensing rules for rare earths and magnets, and what they do to shipments.",
+      description: 'China’s licensing rules for rare earths and magnets, and what they do to shipments.',
     },
     {
       name: 'Germany',
       slug: 'germany',
-      description: "Germany as a destination for China's magnet exports.",
+      description: 'Germany as a destination for China’s magnet exports.',
     },
     {
       name: 'United States',
       slug: 'united-states',
-      description: "The United States as a destination for China's magnet exports.",
+      description: 'The United States as a destination for China’s magnet exports.',
     },
   ],
   /** The site footer: who publishes, how to reach them, the terms, privacy and the newsletter. */
