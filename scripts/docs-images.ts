@@ -10,7 +10,8 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildChart } from '../src/charts/engine.ts';
+import { renderChart } from '../src/charts/chart.ts';
+import { normaliseChart } from '../src/charts/normalise.ts';
 import { parseDataset, parseDatasetMeta } from '../src/data/parse.ts';
 import type { Dataset } from '../src/data/schema.ts';
 
@@ -83,15 +84,14 @@ function sampleDataset(name: string): Dataset {
   return parseDataset(name, csv, parseDatasetMeta(yml, ymlFile), csvFile, yml);
 }
 
-/** The standalone SVG the engine draws for an example (white background, `xmlns`, Inter). */
+/** The standalone SVG the engine draws for an example (white background, `xmlns`, Inter): no cache. */
 export function drawExample(example: DocExample): string {
   const data = sampleDataset(example.props.data as string);
-  return `${buildChart(example.props, data, { file: 'docs/charts.md' }, { stage: false }).svg.standalone}\n`;
+  const place = { file: 'docs/charts.md' };
+  return `${renderChart(normaliseChart(example.props, data, place), place).svg.standalone}\n`;
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
-  // Drawn afresh: a cached drawing from an engine change not yet versioned would hide it.
-  process.env.ASSAY_NO_CACHE = '1';
   mkdirSync(DOCS_IMAGES, { recursive: true });
   for (const example of DOC_EXAMPLES) {
     const file = path.join(DOCS_IMAGES, `${example.name}.svg`);

@@ -59,13 +59,13 @@ function checksum(body: string | Uint8Array): string {
 }
 
 /**
- * Reads a checked entry: the header line "<key> <checksum>", then a body that `decode` turns
- * into a value (undefined when it is not a valid one). The checksum is taken over the body's
- * bytes as read, so nothing is decoded before it passes; a truncated, corrupt or colliding
- * entry, or one `decode` refuses, is treated as a miss and removed.
+ * Reads a JSON cache entry: the header line "<key> <checksum>", then the JSON body. The
+ * checksum is taken over the body's bytes as read, so nothing is parsed before it passes; a
+ * truncated, corrupt or colliding entry, or one `isValid` refuses, is a miss and is removed.
  */
-function readCheckedEntry<T>(file: string, key: string, decode: (bytes: Buffer, body: number) => T | undefined) {
+export function readJsonCache<T>(kind: string, key: string, isValid: (value: unknown) => value is T): T | undefined {
   if (!cacheEnabled()) return undefined;
+  const file = path.join(cacheRoot(), kind, `${key}.json`);
   let bytes: Buffer;
   try {
     bytes = readFileSync(file);
@@ -75,8 +75,8 @@ function readCheckedEntry<T>(file: string, key: string, decode: (bytes: Buffer, 
   const newline = bytes.indexOf(0x0a);
   if (newline > 0 && bytes.toString('latin1', 0, newline) === `${key} ${checksum(bytes.subarray(newline + 1))}`) {
     try {
-      const value = decode(bytes, newline + 1);
-      if (value !== undefined) {
+      const value: unknown = JSON.parse(bytes.toString('utf8', newline + 1));
+      if (isValid(value)) {
         markUsed(file);
         return value;
       }
@@ -88,67 +88,11 @@ function readCheckedEntry<T>(file: string, key: string, decode: (bytes: Buffer, 
   return undefined;
 }
 
-/** Reads a JSON cache entry: the header line, then the JSON body. */
-export function readJsonCache<T>(kind: string, key: string, isValid: (value: unknown) => value is T): T | undefined {
-  return readCheckedEntry(path.join(cacheRoot(), kind, `${key}.json`), key, (bytes, body) => {
-    const value: unknown = JSON.parse(bytes.toString('utf8', body));
-    return isValid(value) ? value : undefined;
-  });
-}
-
 /** Stores a JSON cache entry atomically (no-op when caching is off). */
 export function writeJsonCache(kind: string, key: string, value: unknown): void {
   if (!cacheEnabled()) return;
   const body = JSON.stringify(value);
   writeAtomic(path.join(cacheRoot(), kind, `${key}.json`), `${key} ${checksum(body)}\n${body}`);
-}
-
-/** A segmented entry as read: its JSON head and its texts, in the order written. */
-export interface SegmentedEntry {
-  head: unknown;
-  texts: string[];
-}
-
-/**
- * A segmented cache entry is the header line, a JSON line (the head, with `segments`: the
- * byte length of each text), then the texts back to back, as UTF-8. Long texts (a chart's
- * SVG, its table's HTML) are sliced from the bytes instead of parsed out of escaped JSON
- * strings: reading a warm build's figure entries took a quarter of the time.
- */
-export function readSegmentedCache<T extends SegmentedEntry>(
-  kind: string,
-  key: string,
-  isValid: (entry: SegmentedEntry) => entry is T,
-): T | undefined {
-  return readCheckedEntry(path.join(cacheRoot(), kind, `${key}.entry`), key, (bytes, body) => {
-    const headEnd = bytes.indexOf(0x0a, body);
-    if (headEnd < 0) return undefined;
-    const { segments, ...head } = JSON.parse(bytes.toString('utf8', body, headEnd)) as { segments?: unknown };
-    const texts = segmentTexts(bytes, headEnd + 1, segments);
-    const entry = texts && { head, texts };
-    return entry && isValid(entry) ? entry : undefined;
-  });
-}
-
-/** The texts of a segmented entry, or undefined when the lengths do not add up to the bytes. */
-function segmentTexts(bytes: Buffer, start: number, lengths: unknown): string[] | undefined {
-  if (!Array.isArray(lengths)) return undefined;
-  const texts: string[] = [];
-  let at = start;
-  for (const length of lengths) {
-    if (!Number.isInteger(length) || length < 0 || at + length > bytes.length) return undefined;
-    texts.push(bytes.toString('utf8', at, at + length));
-    at += length;
-  }
-  return at === bytes.length ? texts : undefined;
-}
-
-/** Stores a segmented cache entry atomically (no-op when caching is off). */
-export function writeSegmentedCache(kind: string, key: string, head: object, texts: readonly string[]): void {
-  if (!cacheEnabled()) return;
-  const segments = texts.map((text) => Buffer.byteLength(text));
-  const body = `${JSON.stringify({ ...head, segments })}\n${texts.join('')}`;
-  writeAtomic(path.join(cacheRoot(), kind, `${key}.entry`), `${key} ${checksum(body)}\n${body}`);
 }
 
 /** Reads a binary cache entry, returning it only if `isValid` accepts the bytes. */

@@ -1,4 +1,4 @@
-import type { RenderedSvg } from './render.ts';
+import type { ChartLabels, RenderedSvg } from './render.ts';
 import { standaloneSvg } from './svg.ts';
 
 /**
@@ -41,8 +41,13 @@ export function isCached(value: unknown): value is CachedSvg {
 /** Stands for the chart id inside a shared drawing; replaced when a figure uses the drawing. */
 const ID_TOKEN = 'assay0chart0id';
 
+/** The ids of a chart's accessible name and description, which its SVG's aria attributes point at. */
+export function chartLabels(id: string): ChartLabels {
+  return { nameId: `chart-${id}-name`, descriptionId: `chart-${id}-desc` };
+}
+
 /** The aria ids inside a shared drawing, replaced by `withIds`. */
-export const SHARED_LABELS = { nameId: `chart-${ID_TOKEN}-name`, descriptionId: `chart-${ID_TOKEN}-desc` };
+export const SHARED_LABELS = chartLabels(ID_TOKEN);
 
 /**
  * A shared drawing with one chart's ids in its aria attributes, the only place they appear

@@ -1,57 +1,63 @@
 /**
- * A figure as stored in the figure cache: one segmented entry (cache.ts) per figure, so a warm
- * build reads one file per chart. The head holds the short fields; the long texts follow raw:
- * the wide and narrow drawings with the figure's ids, the table's HTML, the CSV. Written by the
- * main thread (engine.ts) or by the worker that drew the chart (tasks.ts); laid out only here.
+ * A figure, and the figure cache's entry for it: one JSON entry (cache.ts) per figure, so a
+ * warm build reads one file per chart. Stored by the worker that drew the chart (tasks.ts) or,
+ * when the drawing was already in memory, by the engine (engine.ts); laid out only here.
  */
-import { readSegmentedCache, type SegmentedEntry, writeSegmentedCache } from './cache.ts';
-import { type CachedSvg, isCached } from './cached-svg.ts';
+
+import { readJsonCache, writeJsonCache } from './cache.ts';
+import { type CachedSvg, fromCached, isCached, toCached } from './cached-svg.ts';
+import type { RenderedChart } from './chart.ts';
 import type { ChartSpec } from './spec.ts';
 
 /** The parts of a spec the figure around the SVG shows (title, caption, source line). */
 export type FigureSpec = Pick<ChartSpec, 'title' | 'subtitle' | 'caption' | 'derived' | 'source'>;
 
-/** The short fields of a figure. */
-export interface FigureHead {
+/** A rendered chart with its identities: what the engine keeps and `<Chart>` writes. */
+export interface Figure extends RenderedChart {
   /** Stable content hash: file names in dist/charts/ and element ids. */
   id: string;
   /** The drawing's cache key (identity.ts), which is also its PNG twin's. */
   drawing: string;
   spec: FigureSpec;
-  description: string;
-  /** Whether a plotted row is derived (the source line says so). */
-  derivedRows: boolean;
-  /** The CSV's content hash: its file name in dist/charts/. */
-  csvId: string;
 }
 
-/** A figure's long texts but its drawing. */
-export interface FigureTexts {
-  /** The data table as HTML, captioned with the chart's title. */
-  tableHtml: string;
-  csv: string;
+/**
+ * A figure with its fields in one order, however it was made (drawn, or read back), so a
+ * cached figure serialises exactly as a fresh one. `chart.svg` carries the figure's own ids.
+ */
+export function figureOf(spec: FigureSpec, keys: { id: string; drawing: string }, chart: RenderedChart): Figure {
+  const { title, subtitle, caption, derived, source } = spec;
+  const { svg, description, tableHtml, derivedRows, csv, csvId } = chart;
+  return {
+    id: keys.id,
+    drawing: keys.drawing,
+    spec: { title, subtitle, caption, derived, source },
+    svg,
+    description,
+    tableHtml,
+    derivedRows,
+    csv,
+    csvId,
+  };
 }
 
-/** A figure as read back: its head, its drawing (with the figure's ids) and its texts. */
-export interface StoredFigure extends FigureTexts {
-  head: FigureHead;
-  svg: CachedSvg;
-}
+/** A figure as stored: its drawing without the standalone SVG, which is rebuilt from the wide one. */
+type FigureEntry = Omit<Figure, 'svg'> & { svg: CachedSvg };
 
 const HEX16 = /^[0-9a-f]{16}$/;
 
-function isFigureEntry(entry: SegmentedEntry): entry is SegmentedEntry & { head: FigureHead } {
-  const v = entry.head as FigureHead | null;
-  const [wide, narrow] = entry.texts;
+function isFigureEntry(value: unknown): value is FigureEntry {
+  const v = value as FigureEntry | null;
   return (
-    entry.texts.length === 4 &&
-    isCached({ wide, narrow }) &&
     !!v &&
     typeof v.id === 'string' &&
     HEX16.test(v.id) &&
     typeof v.drawing === 'string' &&
+    isCached(v.svg) &&
     typeof v.description === 'string' &&
+    typeof v.tableHtml === 'string' &&
     typeof v.derivedRows === 'boolean' &&
+    typeof v.csv === 'string' &&
     typeof v.csvId === 'string' &&
     HEX16.test(v.csvId) &&
     !!v.spec &&
@@ -61,20 +67,12 @@ function isFigureEntry(entry: SegmentedEntry): entry is SegmentedEntry & { head:
 }
 
 /** Stores a figure under its figure key (no-op when caching is off). */
-export function writeFigureEntry(key: string, head: FigureHead, svg: CachedSvg, texts: FigureTexts): void {
-  const { id, drawing, spec, description, derivedRows, csvId } = head;
-  writeSegmentedCache('figure', key, { id, drawing, spec, description, derivedRows, csvId }, [
-    svg.wide,
-    svg.narrow,
-    texts.tableHtml,
-    texts.csv,
-  ]);
+export function writeFigureEntry(key: string, figure: Figure): void {
+  writeJsonCache('figure', key, { ...figure, svg: toCached(figure.svg) } satisfies FigureEntry);
 }
 
 /** A figure from the cache, when its entry is intact. */
-export function readFigureEntry(key: string): StoredFigure | undefined {
-  const stored = readSegmentedCache('figure', key, isFigureEntry);
-  if (!stored) return undefined;
-  const [wide, narrow, tableHtml, csv] = stored.texts as [string, string, string, string];
-  return { head: stored.head, svg: { wide, narrow }, tableHtml, csv };
+export function readFigureEntry(key: string): Figure | undefined {
+  const entry = readJsonCache('figure', key, isFigureEntry);
+  return entry && figureOf(entry.spec, entry, { ...entry, svg: fromCached(entry.svg) });
 }

@@ -1,38 +1,28 @@
 /**
- * The chart engine's worker tasks (src/workers/pool.ts): drawing a chart and rasterising its
+ * The chart engine's worker tasks (src/workers/pool.ts): rendering a chart and rasterising its
  * PNG twin. Each also stores its result in the cache, so file writes stay off the main thread.
  */
 import { defineTask } from '../workers/pool.ts';
-import { writeBinaryCache, writeJsonCache } from './cache.ts';
-import { toCached, withIds } from './cached-svg.ts';
-import { type FigureHead, type FigureTexts, writeFigureEntry } from './figure-entry.ts';
+import { writeBinaryCache } from './cache.ts';
+import { withIds } from './cached-svg.ts';
+import { type RenderedChart, renderChart } from './chart.ts';
+import { figureOf, writeFigureEntry } from './figure-entry.ts';
 import { renderPng } from './png.ts';
-import { type ChartLabels, type RenderedSvg, renderSvg } from './render.ts';
 import type { ChartPlace, ChartSpec } from './spec.ts';
 
-export interface SvgTask {
-  /** A spec without a `plot` function (functions cannot cross threads). */
+export interface ChartTask {
+  /** A spec; one with a `plot` function runs on the main thread only (functions cannot cross threads). */
   spec: ChartSpec;
-  labels: ChartLabels;
   place: ChartPlace;
-  /** Render-cache key to store the drawing under. */
-  cacheKey?: string;
-  /**
-   * The figure-cache entry waiting for this drawing: stored with the drawing inside it (one
-   * file per chart to write now and to read next build) instead of a `render/` entry.
-   */
-  figure?: { key: string; head: Omit<FigureHead, 'drawing'>; texts: FigureTexts };
+  /** Where to store the figure: its figure key, id and drawing key. */
+  store?: { key: string; id: string; drawing: string };
 }
 
-/** Plot and the DOM: the wide, narrow and standalone SVG of a chart. */
-export const svgTask = defineTask('svg', ({ spec, labels, place, cacheKey, figure }: SvgTask): RenderedSvg => {
-  const svg = renderSvg(spec, labels, place);
-  if (cacheKey) {
-    if (figure) {
-      writeFigureEntry(figure.key, { ...figure.head, drawing: cacheKey }, withIds(svg, figure.head.id), figure.texts);
-    } else writeJsonCache('render', cacheKey, toCached(svg));
-  }
-  return svg;
+/** `renderChart` (Plot and the DOM, most of a chart's cost): the chart, its drawing with placeholder ids. */
+export const chartTask = defineTask('chart', ({ spec, place, store }: ChartTask): RenderedChart => {
+  const chart = renderChart(spec, place);
+  if (store) writeFigureEntry(store.key, figureOf(spec, store, { ...chart, svg: withIds(chart.svg, store.id) }));
+  return chart;
 });
 
 /** A PNG twin to draw: its standalone SVG, and the cache key to store the PNG under. */

@@ -1,6 +1,8 @@
 /**
- * The one runtime of a build or dev server: its worker pool, the charts staged for
- * `dist/charts/`, the manifest of each note's lead chart, the preview cards being drawn, the
+ * The one runtime of a build or dev server: everything that lives for one build and no
+ * longer. Its worker pool, the chart engine's recent figures and drawings, the charts staged
+ * for `dist/charts/`, the manifest of each note's lead chart, the preview cards being drawn,
+ * the note bodies rendered for feeds and email, the latest versions' pages to copy, the
  * workers' CPU account and the worker script's path. The chart-assets integration
  * (src/integrations/chart-assets.ts) creates it when Astro sets up its config and closes it
  * when the build (or dev server) ends; so nothing of one build is left for the next.
@@ -18,6 +20,9 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { type ChartAssetFiles, StagedCharts } from '../charts/assets.ts';
+import type { Figure } from '../charts/figure-entry.ts';
+import type { RenderedSvg } from '../charts/render.ts';
+import { RecentMap } from '../lib/memo.ts';
 import { CpuAccount } from '../workers/cpu.ts';
 import { runHere, type Task, WORKERS_ENV, WorkerPool } from '../workers/pool.ts';
 import { LeadCharts, type LeadLocator, type RenderedPlace } from './lead-charts.ts';
@@ -41,7 +46,42 @@ export interface CardResult {
   cached: boolean;
 }
 
+/**
+ * Charts kept in memory at most: a chart's note page, feed entry and email edition render
+ * close together, and an older one is read back from the disk cache. Unbounded, these memos
+ * held every figure of the site until the build ended.
+ */
+const RECENT_CHARTS = 256;
+
+/**
+ * Note bodies kept in memory at most (src/feeds/render-note.ts): a note's email edition and
+ * preview card, and the feeds near the top of the archive, ask for it close together; an
+ * older one is rendered again (its charts come from the figure cache).
+ */
+const RECENT_NOTE_BODIES = 64;
+
 export class AssayRuntime {
+  /**
+   * The chart engine's recent whole figures, by figure key (src/charts/engine.ts): a chart on
+   * a note page, its feed entry and its email edition is drawn, described and tabled once.
+   */
+  readonly figures = new RecentMap<string, Figure>(RECENT_CHARTS);
+  /**
+   * Recent drawings by drawing key, with placeholder ids: the same chart under another title or
+   * at another data vintage (a version page) is drawn once.
+   */
+  readonly drawings = new RecentMap<string, RenderedSvg>(RECENT_CHARTS);
+  /** Figures being made, by figure key: concurrent pages wait for one. */
+  readonly pendingFigures = new Map<string, Promise<Figure>>();
+  /** Drawings being drawn, by drawing key: figures sharing a drawing wait for one. */
+  readonly pendingDrawings = new Map<string, Promise<RenderedSvg>>();
+  /** Note bodies rendered for offsite readers (src/feeds/render-note.ts), by note and content digest. */
+  readonly noteBodies = new RecentMap<string, Promise<string>>(RECENT_NOTE_BODIES);
+  /**
+   * Latest versions' permanent pages to be copied from the latest page when the build is done
+   * (src/versions/latest-copies.ts), by permanent path.
+   */
+  readonly latestCopies = new Map<string, { page: string; permanent: string }>();
   readonly charts: StagedCharts;
   readonly leads: LeadCharts;
   /**

@@ -3,12 +3,12 @@
  * that knows every feature's tasks; a task module imports only the pool's `defineTask`.
  */
 import { parentPort } from 'node:worker_threads';
-import { pngTask, svgTask } from '../charts/tasks.ts';
+import { chartTask, pngTask } from '../charts/tasks.ts';
 import { ogCardTask } from '../og/tasks.ts';
 import { threadCpuMs } from './cpu.ts';
 import { serialiseError, type Task, type TaskReply, type TaskRequest, turnEventLoop } from './pool.ts';
 
-const tasks = new Map<string, Task<never, unknown>>([svgTask, pngTask, ogCardTask].map((task) => [task.name, task]));
+const tasks = new Map<string, Task<never, unknown>>([chartTask, pngTask, ogCardTask].map((task) => [task.name, task]));
 
 parentPort?.on('message', async (request: TaskRequest) => {
   let reply: TaskReply;

@@ -1,9 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { buildChart } from '../../src/charts/engine.ts';
 import { LAYOUTS } from '../../src/charts/layout.ts';
-import { fixture, place } from './helpers.ts';
+import { fixture, renderProps } from './helpers.ts';
 
-process.env.ASSAY_NO_CACHE = '1';
 const exports = fixture('exports');
 const destinations = fixture('destinations');
 
@@ -25,9 +23,7 @@ describe('annotation labels', () => {
     for (const date of dates) {
       it(`stay inside the SVG at both widths: ${type} chart, label at ${date}`, () => {
         const label = `${date.slice(8)} ${date.slice(5, 7)}: licences required`;
-        const figure = buildChart({ data: 'exports', type, annotations: [{ x: date, label }] }, exports, place, {
-          stage: false,
-        });
+        const figure = renderProps({ type, annotations: [{ x: date, label }] }, exports);
         for (const layout of [LAYOUTS.wide, LAYOUTS.narrow]) {
           const svg = figure.svg[layout.name];
           const [found] = annotationLabels(svg).filter((l) => l.text === label);
@@ -47,17 +43,9 @@ describe('annotations on grouped bars (a facet per category)', () => {
   for (const horizontal of [false, true]) {
     it(`are drawn at both widths${horizontal ? ', horizontal' : ''}`, () => {
       const label = 'Licences required';
-      const figure = buildChart(
-        {
-          data: 'destinations',
-          type: 'bar',
-          series: 'destination',
-          horizontal,
-          annotations: [{ x: '2025-06', label }],
-        },
+      const figure = renderProps(
+        { type: 'bar', series: 'destination', horizontal, annotations: [{ x: '2025-06', label }] },
         destinations,
-        place,
-        { stage: false },
       );
       for (const layout of [LAYOUTS.wide, LAYOUTS.narrow]) {
         const svg = figure.svg[layout.name];

@@ -1,14 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { buildChart } from '../../src/charts/engine.ts';
-import { monthlyDataset, place } from './helpers.ts';
+import { monthlyDataset, renderProps } from './helpers.ts';
 
 function dataset(rows: string) {
   return monthlyDataset('labels', rows, { destination: true });
 }
 
 function lines(rows: string) {
-  return buildChart({ data: 'labels', type: 'line', series: 'destination' }, dataset(rows), place, { stage: false })
-    .svg;
+  return renderProps({ type: 'line', series: 'destination' }, dataset(rows)).svg;
 }
 
 /** The legend group, or '' when the chart has none. */

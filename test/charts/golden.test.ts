@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildChart, clearRenderMemory } from '../../src/charts/engine.ts';
 import { CHART_CASES, exports } from './cases.ts';
-import { place } from './helpers.ts';
+import { place, renderProps } from './helpers.ts';
 
 process.env.ASSAY_NO_CACHE = '1';
 const OUTPUT = path.join(import.meta.dirname, '..', 'output');
@@ -40,10 +40,10 @@ function golden(name: string, svg: string): void {
   expect(actual, `${name}.svg differs; see ${name}-changed.svg`).toBe(expected);
 }
 
-describe('golden SVG per chart kind', () => {
+describe('golden SVG per chart kind (renderChart, the pure centre of the engine)', () => {
   for (const [name, props, data] of CHART_CASES) {
     it(name, () => {
-      const figure = buildChart({ data: data.name, ...props }, data, place, { stage: false });
+      const figure = renderProps(props, data);
       expect(figure.svg.wide).not.toContain('<style');
       // Plot draws a warning sign (U+26A0) into a chart it warned about on the console.
       for (const markup of [figure.svg.wide, figure.svg.narrow]) expect(markup).not.toContain('&#9888;');
@@ -69,18 +69,18 @@ describe('golden SVG per chart kind', () => {
       golden(`${name}-narrow`, figure.svg.narrow);
     });
   }
-  it('ids are content hashes: the same chart twice has the same id, a different chart another', () => {
-    const a = buildChart({ data: 'exports' }, exports, place, { stage: false });
-    const b = buildChart({ data: 'exports' }, exports, { file: 'other.mdx', line: 1 }, { stage: false });
-    const c = buildChart({ data: 'exports', type: 'line' }, exports, place, { stage: false });
+  it('ids are content hashes: the same chart twice has the same id, a different chart another', async () => {
+    const a = await buildChart({ data: 'exports' }, exports, place, { stage: false });
+    const b = await buildChart({ data: 'exports' }, exports, { file: 'other.mdx', line: 1 }, { stage: false });
+    const c = await buildChart({ data: 'exports', type: 'line' }, exports, place, { stage: false });
     expect(a.id).toBe(b.id);
     expect(a.id).not.toBe(c.id);
     expect(a.id).toMatch(/^[0-9a-f]{16}$/);
   });
-  it('charts that differ only in what the figure shows around the drawing share the drawing', () => {
-    const a = buildChart({ data: 'exports', title: 'A', caption: 'One' }, exports, place, { stage: false });
-    const b = buildChart({ data: 'exports', title: 'B', subtitle: 'Other' }, exports, place, { stage: false });
-    const c = buildChart({ data: 'exports', type: 'line', title: 'A', caption: 'One' }, exports, place, {
+  it('charts that differ only in what the figure shows around the drawing share the drawing', async () => {
+    const a = await buildChart({ data: 'exports', title: 'A', caption: 'One' }, exports, place, { stage: false });
+    const b = await buildChart({ data: 'exports', title: 'B', subtitle: 'Other' }, exports, place, { stage: false });
+    const c = await buildChart({ data: 'exports', type: 'line', title: 'A', caption: 'One' }, exports, place, {
       stage: false,
     });
     expect(a.id).not.toBe(b.id);
@@ -98,8 +98,8 @@ describe('golden figures through the disk cache', () => {
     delete process.env.ASSAY_CACHE_DIR;
   });
 
-  it('a cold and a warm build give the same bytes as a build without the cache', () => {
-    const figureText = (figure: ReturnType<typeof buildChart>) =>
+  it('a cold and a warm build give the same bytes as a build without the cache, and as renderChart', async () => {
+    const figureText = (figure: Omit<Awaited<ReturnType<typeof buildChart>>, 'spec' | 'urls' | 'drawing'>) =>
       [
         figure.svg.wide,
         figure.svg.narrow,
@@ -108,18 +108,23 @@ describe('golden figures through the disk cache', () => {
         figure.description,
         figure.csv,
       ].join('\0');
-    const build = () =>
-      CHART_CASES.map(([, props, data]) => {
+    const build = async () => {
+      const texts: string[] = [];
+      for (const [, props, data] of CHART_CASES) {
         clearRenderMemory();
-        return figureText(buildChart({ data: data.name, ...props }, data, place, { stage: false }));
-      });
+        texts.push(figureText(await buildChart({ data: data.name, ...props }, data, place, { stage: false })));
+      }
+      return texts;
+    };
+    const pure = CHART_CASES.map(([, props, data]) => figureText(renderProps(props, data)));
     process.env.ASSAY_NO_CACHE = '1';
-    const uncached = build();
+    const uncached = await build();
+    expect(uncached).toEqual(pure);
     process.env.ASSAY_NO_CACHE = '0';
     process.env.ASSAY_CACHE_DIR = cacheDir;
-    const cold = build();
+    const cold = await build();
     expect(readdirSync(path.join(cacheDir, 'figure')).length).toBeGreaterThan(0);
-    const warm = build();
+    const warm = await build();
     expect(cold).toEqual(uncached);
     expect(warm).toEqual(uncached);
   });

@@ -1,5 +1,9 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { chartLabels } from '../../src/charts/cached-svg.ts';
+import { renderChart } from '../../src/charts/chart.ts';
+import { chartKeys } from '../../src/charts/identity.ts';
+import { normaliseChart } from '../../src/charts/normalise.ts';
 import { parseDataset, parseDatasetMeta } from '../../src/data/parse.ts';
 import type { Dataset } from '../../src/data/schema.ts';
 
@@ -30,4 +34,15 @@ ${destination ? '  destination: { type: string, label: Destination }\n' : ''}  t
 `;
   const header = destination ? 'month,destination,tonnes' : 'month,tonnes';
   return parseDataset(name, `${header}\n${rows}`, parseDatasetMeta(meta, `data/${name}.yml`), `data/${name}.csv`, meta);
+}
+
+/**
+ * A chart from `<Chart>` props through the engine's pure centre, `renderChart`: no cache, no
+ * worker. Its SVGs point at the chart's own ids (`nameId`, `descriptionId`), as on a page.
+ */
+export function renderProps(props: Record<string, unknown>, data: Dataset) {
+  const spec = normaliseChart({ data: data.name, ...props }, data, place);
+  const { id, drawing } = chartKeys(spec);
+  const labels = chartLabels(id);
+  return { id, drawing, ...labels, ...renderChart(spec, place, labels) };
 }

@@ -1,23 +1,15 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { csvParseRows } from 'd3-dsv';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  placeBinaryCache,
-  readJsonCache,
-  readSegmentedCache,
-  type SegmentedEntry,
-  writeBinaryCache,
-  writeJsonCache,
-  writeSegmentedCache,
-} from '../../src/charts/cache.ts';
+import { placeBinaryCache, readJsonCache, writeBinaryCache, writeJsonCache } from '../../src/charts/cache.ts';
 import { csvCell, csvSafeText } from '../../src/charts/csv.ts';
 import { buildChart, clearRenderMemory } from '../../src/charts/engine.ts';
 import { isCompletePng, PNG_ENDS, pngKey, pngSize, renderPng } from '../../src/charts/png.ts';
 import { renderPngs } from '../../src/charts/png-pool.ts';
 import { elements, parseStrictXml, textOf, type XmlNode } from '../feeds/strict-xml.ts';
-import { fixture, place } from './helpers.ts';
+import { fixture, place, renderProps } from './helpers.ts';
 
 const hostile = fixture('hostile');
 const exports = fixture('exports');
@@ -31,12 +23,7 @@ afterAll(() => {
 });
 
 describe('hostile CSV values stay inert text', () => {
-  const figure = buildChart(
-    { data: 'hostile', type: 'bar', x: 'name', y: 'value', title: '<b>t</b>' },
-    hostile,
-    place,
-    { stage: false },
-  );
+  const figure = renderProps({ type: 'bar', x: 'name', y: 'value', title: '<b>t</b>' }, hostile);
   it('in the SVG', () => {
     for (const svg of [figure.svg.wide, figure.svg.narrow, figure.svg.standalone]) {
       expect(svg).not.toContain('<script');
@@ -70,9 +57,7 @@ describe('hostile CSV values stay inert text', () => {
       source: { name: 'Agency, +cmd|"/c calc"!A0', url: 'https://example.com/a,b' },
       licence: 'CC BY,=HYPERLINK("https://evil.example","x")',
     };
-    const { csv } = buildChart({ data: 'hostile', type: 'bar', x: 'name', y: 'value' }, { ...hostile, meta }, place, {
-      stage: false,
-    });
+    const { csv } = renderProps({ type: 'bar', x: 'name', y: 'value' }, { ...hostile, meta });
     const lines = csv.split('\n');
     expect(lines.slice(0, 4)).toEqual([
       "# Exports;'=1+1",
@@ -99,7 +84,7 @@ describe('hostile CSV values stay inert text', () => {
 });
 
 describe('PNG twin', () => {
-  const figure = buildChart({ data: 'exports', type: 'line' }, exports, place, { stage: false });
+  const figure = renderProps({ type: 'line' }, exports);
   it('is a valid PNG at twice the SVG size, on the same bytes every time', () => {
     const a = renderPng(figure.svg.standalone);
     const b = renderPng(figure.svg.standalone);
@@ -137,7 +122,7 @@ describe('PNG twin', () => {
 });
 
 describe('placing a cached PNG twin in dist/', () => {
-  const png = renderPng(buildChart({ data: 'exports', type: 'bar' }, exports, place, { stage: false }).svg.standalone);
+  const png = renderPng(renderProps({ type: 'bar' }, exports).svg.standalone);
   const out = path.join(cacheDir, 'copy-out.png');
   it('copies a whole entry byte for byte', () => {
     writeBinaryCache('png', 'whole', 'png', png);
@@ -172,49 +157,44 @@ describe('render cache', () => {
     writeFileSync(file, readFileSync(file, 'utf8').slice(0, 20));
     expect(readJsonCache('t', 'k1', isString)).toBeUndefined();
   });
-  it('round-trips segmented entries and rejects a damaged one', () => {
-    const isEntry = (e: SegmentedEntry): e is SegmentedEntry => typeof e.head === 'object';
-    const texts = ['<svg>−</svg>', '', 'a,b\n1,2\n'];
-    writeSegmentedCache('t', 's1', { id: 'x' }, texts);
-    expect(readSegmentedCache('t', 's1', isEntry)).toEqual({ head: { id: 'x' }, texts });
-    const file = path.join(cacheDir, 't', 's1.entry');
+  it('a damaged figure entry (cut, a changed byte, not JSON) is a miss: re-rendered, the same chart', async () => {
+    const props = { data: 'exports', type: 'area' };
+    const first = await buildChart(props, exports, place, { stage: false });
+    const dir = path.join(cacheDir, 'figure');
+    const [name, ...others] = readdirSync(dir);
+    expect(others).toEqual([]);
+    const file = path.join(dir, name as string);
     const whole = readFileSync(file);
-    // A cut file, a flipped byte, a foreign key: each is a miss, and the file is removed.
-    for (const damaged of [whole.subarray(0, whole.length - 3), Buffer.from(whole.toString().replace('1,2', '1,3'))]) {
-      writeFileSync(file, damaged);
-      expect(readSegmentedCache('t', 's1', isEntry)).toBeUndefined();
-      expect(existsSync(file)).toBe(false);
-    }
-    writeSegmentedCache('t', 's1', { id: 'x' }, texts);
-    expect(readSegmentedCache('t', 's1', (e): e is SegmentedEntry => e.texts.length === 2)).toBeUndefined();
-  });
-  it('corrupt figure and drawing entries are re-rendered, giving the same chart', () => {
-    const first = buildChart({ data: 'exports', type: 'area' }, exports, place, { stage: false });
-    for (const kind of ['figure', 'render']) {
+    const damaged = [
+      whole.subarray(0, whole.length - 3),
+      Buffer.from(whole.toString().replace('Exports', 'Exportz')),
+      Buffer.from(`${whole.toString().split('\n')[0]}\n{"key":`),
+    ];
+    for (const bytes of damaged) {
+      writeFileSync(file, bytes);
       clearRenderMemory();
-      const dir = path.join(cacheDir, kind);
-      expect(readdirSync(dir).length).toBeGreaterThan(0);
-      for (const file of readdirSync(dir)) writeFileSync(path.join(dir, file), '{"key":');
-      const second = buildChart({ data: 'exports', type: 'area' }, exports, place, { stage: false });
-      expect(second).toEqual(first);
+      const second = await buildChart(props, exports, place, { stage: false });
+      expect(JSON.stringify(second)).toBe(JSON.stringify(first));
+      // Rewritten whole by the new rendering.
+      expect(readFileSync(file).equals(whole)).toBe(true);
     }
   });
-  it('a cached figure is the figure rendered afresh (cold and warm builds agree)', () => {
+  it('a cached figure is the figure rendered afresh (cold and warm builds agree)', async () => {
     const props = { data: 'exports', type: 'bar', title: 'Warm', annotations: [{ x: '2025-04', label: 'Rule' }] };
-    const cold = buildChart(props, exports, place, { stage: false });
+    const cold = await buildChart(props, exports, place, { stage: false });
     clearRenderMemory();
-    const warm = buildChart(props, exports, place, { stage: false });
+    const warm = await buildChart(props, exports, place, { stage: false });
     expect(JSON.stringify(warm)).toBe(JSON.stringify(cold));
     process.env.ASSAY_NO_CACHE = '1';
     clearRenderMemory();
-    const uncached = buildChart(props, exports, place, { stage: false });
+    const uncached = await buildChart(props, exports, place, { stage: false });
     delete process.env.ASSAY_NO_CACHE;
     expect(JSON.stringify(uncached)).toBe(JSON.stringify(cold));
   });
-  it('a figure depends on the data: the same props over changed rows give another chart', () => {
-    const a = buildChart({ data: 'exports' }, exports, place, { stage: false });
+  it('a figure depends on the data: the same props over changed rows give another chart', async () => {
+    const a = await buildChart({ data: 'exports' }, exports, place, { stage: false });
     const changed = { ...exports, hash: `${exports.hash}x`, rows: exports.rows.slice(1) };
-    const b = buildChart({ data: 'exports' }, changed, place, { stage: false });
+    const b = await buildChart({ data: 'exports' }, changed, place, { stage: false });
     expect(b.id).not.toBe(a.id);
     const rows = (html: string) => html.match(/<tr[ >]/g)?.length ?? 0;
     expect(rows(b.tableHtml)).toBe(rows(a.tableHtml) - 1);
@@ -263,25 +243,21 @@ describe('SVG clean-up', () => {
     };
   };
   it('author text in a declarative chart stays well-formed XML, read back as written', () => {
-    const figure = buildChart(
+    const figure = renderProps(
       {
-        data: 'exports',
         type: 'line',
         title: AUTHOR,
         rules: [{ y: 2000, label: AUTHOR }],
         annotations: [{ x: '2025-04-04', label: AUTHOR }],
       },
       exports,
-      place,
-      { stage: false },
     );
     for (const svg of [figure.svg.wide, figure.svg.narrow, figure.svg.standalone])
       expect(read(svg).texts).toContain(AUTHOR);
   });
   it('author text in attributes from the escape hatch is escaped: well-formed XML, read back as written', () => {
-    const figure = buildChart(
+    const figure = renderProps(
       {
-        data: 'exports',
         title: AUTHOR,
         plot: (data: unknown[], Plot: typeof import('@observablehq/plot')) => ({
           x: { type: 'band', label: AUTHOR },
@@ -297,8 +273,6 @@ describe('SVG clean-up', () => {
         }),
       },
       exports,
-      place,
-      { stage: false },
     );
     for (const svg of [figure.svg.wide, figure.svg.narrow, figure.svg.standalone]) {
       const { values } = read(svg);

@@ -102,7 +102,7 @@ describe('staged charts in a build', () => {
 
   it('is where the chart engine stages a figure, with its place', async () => {
     const rt = await startRuntime({ keepStaged: false, leadCharts: leadChartPlaces(root) });
-    const figure = buildChart({ data: 'exports', type: 'bar' }, exports, { file: NOTE, line: 7, column: 1 });
+    const figure = await buildChart({ data: 'exports', type: 'bar' }, exports, { file: NOTE, line: 7, column: 1 });
     expect(rt.leadChart(NOTE)?.id).toBe(figure.id);
     expect(rt.leadChart(NOTE)?.files?.svg).toBe(figure.svg.standalone);
   });

@@ -2,8 +2,8 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { buildChart, buildChartAsync, clearRenderMemory } from '../../src/charts/engine.ts';
-import { pngTask, svgTask } from '../../src/charts/tasks.ts';
+import { buildChart, clearRenderMemory } from '../../src/charts/engine.ts';
+import { chartTask, pngTask } from '../../src/charts/tasks.ts';
 import { AssayError, isAssayError } from '../../src/lib/errors.ts';
 import { closeRuntime, runTask, runtime } from '../../src/runtime/index.ts';
 import { deserialiseError, nextQueue, serialiseError, WORKERS_ENV, type WorkerLoad } from '../../src/workers/pool.ts';
@@ -34,14 +34,14 @@ describe('worker pool', () => {
 
   it('counts the tasks run on workers and the CPU time they took, for build statistics', async () => {
     const { cpu } = runtime();
-    const before = cpu.tasks.svg?.tasks ?? 0;
-    await buildChartAsync({ data: 'exports', type: 'bar', title: 'counted' }, exports, place, { stage: false });
-    const after = cpu.tasks.svg;
+    const before = cpu.tasks.chart?.tasks ?? 0;
+    await buildChart({ data: 'exports', type: 'bar', title: 'counted' }, exports, place, { stage: false });
+    const after = cpu.tasks.chart;
     expect(after?.tasks).toBe(before + 1);
     expect(after?.cpuMs).toBeGreaterThan(0);
     const line = cpu.statsLine('so far');
     expect(line).toMatch(
-      /^CPU so far: process \d+ ms \(kernel \d+ ms\), main thread \d+ ms, worker tasks \d+ ms \(svg \d+ × [\d.]+ ms/,
+      /^CPU so far: process \d+ ms \(kernel \d+ ms\), main thread \d+ ms, worker tasks \d+ ms \(chart \d+ × [\d.]+ ms/,
     );
     // The threads' whole time (start-up, messages, collection) is at least their tasks' time.
     const threads = Number(/worker threads in all (\d+) ms$/.exec(line)?.[1]);
@@ -52,9 +52,12 @@ describe('worker pool', () => {
 
   it('draws a chart on a worker exactly as on the main thread', async () => {
     const props = { data: 'exports', type: 'bar', title: 'Exports' };
-    const here = buildChart(props, exports, place, { stage: false });
+    process.env[WORKERS_ENV] = '0';
+    const here = await buildChart(props, exports, place, { stage: false });
+    delete process.env[WORKERS_ENV];
     clearRenderMemory();
-    const there = await buildChartAsync(props, exports, place, { stage: false });
+    const there = await buildChart(props, exports, place, { stage: false });
+    expect(runtime().cpu.tasks.chart?.tasks).toBeGreaterThan(0);
     expect(there.id).toBe(here.id);
     expect(there.svg).toEqual(here.svg);
     expect(there.description).toBe(here.description);
@@ -62,14 +65,20 @@ describe('worker pool', () => {
 
   it('gives many concurrent pages one drawing per chart', async () => {
     const props = { data: 'exports', type: 'line' };
-    const figures = await Promise.all(
-      Array.from({ length: 6 }, () => buildChartAsync(props, exports, place, { stage: false })),
-    );
-    expect(new Set(figures.map((f) => f.svg.wide)).size).toBe(1);
+    const { cpu } = runtime();
+    const before = cpu.tasks.chart?.tasks ?? 0;
+    const figures = await Promise.all([
+      ...Array.from({ length: 4 }, () => buildChart(props, exports, place, { stage: false })),
+      // Another title: another figure, the same drawing.
+      ...Array.from({ length: 2 }, () => buildChart({ ...props, title: 'Other' }, exports, place, { stage: false })),
+    ]);
+    expect(cpu.tasks.chart?.tasks).toBe(before + 1);
+    expect(new Set(figures.map((f) => f.drawing)).size).toBe(1);
+    expect(new Set(figures.map((f) => f.id)).size).toBe(2);
   });
 
   it('throws option errors on the calling thread, with file and line', async () => {
-    const error = await buildChartAsync({ data: 'exports', type: 'pie' }, exports, place, { stage: false }).catch(
+    const error = await buildChart({ data: 'exports', type: 'pie' }, exports, place, { stage: false }).catch(
       (e: unknown) => e,
     );
     expect(isAssayError(error)).toBe(true);
@@ -90,20 +99,19 @@ describe('worker pool', () => {
   });
 
   it("rejects with the worker's error when a task fails there", async () => {
-    const error = await runTask(svgTask, {
+    const error = await runTask(chartTask, {
       spec: { source: { dataset: 'broken' } } as never,
-      labels: { nameId: 'n', descriptionId: 'd' },
       place: { file: 'content/notes/x.mdx', line: 7 },
     }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(Error);
     expect((error as Error).message).toContain('in a worker thread');
     // The pool is still usable afterwards.
-    const figure = buildChart({ data: 'exports' }, exports, place, { stage: false });
+    const figure = await buildChart({ data: 'exports' }, exports, place, { stage: false });
     expect((await runTask(pngTask, { svg: figure.svg.standalone })).length).toBeGreaterThan(100);
   });
 
   it('rasterises the same PNG bytes on a worker as on the main thread', async () => {
-    const figure = buildChart({ data: 'exports', type: 'area' }, exports, place, { stage: false });
+    const figure = await buildChart({ data: 'exports', type: 'area' }, exports, place, { stage: false });
     const there = await runTask(pngTask, { svg: figure.svg.standalone });
     process.env[WORKERS_ENV] = '0';
     const here = await runTask(pngTask, { svg: figure.svg.standalone });
@@ -111,7 +119,7 @@ describe('worker pool', () => {
   });
 
   it('runs queued background tasks and foreground ones alike, with the same bytes', async () => {
-    const figure = buildChart({ data: 'exports', type: 'dot' }, exports, place, { stage: false });
+    const figure = await buildChart({ data: 'exports', type: 'dot' }, exports, place, { stage: false });
     const input = { svg: figure.svg.standalone };
     const background = Array.from({ length: 4 }, () => runTask(pngTask, input, { background: true }));
     const foreground = runTask(pngTask, input);
