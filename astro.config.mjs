@@ -8,6 +8,7 @@ import { buildOutput } from './src/integrations/build-output.ts';
 import { chartAssets } from './src/integrations/chart-assets.ts';
 import { contentCheck } from './src/integrations/content-check.ts';
 import { securityHeaders } from './src/integrations/headers.ts';
+import { revisions } from './src/integrations/revisions.ts';
 import { safeLinks } from './src/integrations/safe-links.ts';
 import { sourceLines } from './src/integrations/source-lines.ts';
 import { versions } from './src/integrations/versions.ts';
@@ -29,6 +30,7 @@ export default defineConfig({
     mdx(),
     chartAssets(),
     versions({ siteUrl: site.url }),
+    revisions(),
     sitemap(),
     securityHeaders(),
   ],

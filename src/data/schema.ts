@@ -87,6 +87,25 @@ export const datasetMetaSchema = z
      * does in any other chart.
      */
     entity: z.string().min(1).optional(),
+    /**
+     * Revisions of figures already published, oldest first: add one, in the same commit as the
+     * data change, saying what the source revised. The site's change log (/changes/) shows its
+     * summary next to the rows that changed; a revision without one says "Figures revised by the source".
+     */
+    revisions: z
+      .array(
+        z
+          .object({
+            /** When the source published the revision (YYYY-MM-DD). */
+            date: calendarDate(
+              'needs the date the source published the revision, as YYYY-MM-DD, e.g. date: 2025-07-20',
+            ),
+            /** What the source revised, for the change log: "GACC revised May exports". */
+            summary: z.string().min(1),
+          })
+          .strict(),
+      )
+      .optional(),
     /** Notes readers should see with the data, e.g. how derived values were computed. */
     notes: z.string().optional(),
     /** How the CSV file is written; omit it for a plain UTF-8, comma-separated file with "." decimals. */
