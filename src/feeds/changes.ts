@@ -59,6 +59,15 @@ export function changeFeedEntry(entry: ChangeLogEntry & { date: Date }, logUrl: 
         image: absoluteUrl(image),
       };
     }
+    case 'withdrawal':
+      return {
+        ...base,
+        url: absoluteUrl(entry.url),
+        title: `Withdrawn: ${entry.title}`,
+        summary: entry.reason,
+        contentHtml: `<p>${escapeHtml(entry.reason)}</p><p>Every version stays readable; the last was ${link(entry.last.url, entry.last.label)}.</p>`,
+        image: absoluteUrl(SITE_OG_IMAGE),
+      };
     case 'data': {
       const rows = entry.rows.map((row) => `${row.row}: ${row.change}`);
       const shown = entry.shownIn.map(

@@ -3,10 +3,21 @@ import { editionDate } from '../lib/dates.ts';
 
 export type Note = CollectionEntry<'notes'>;
 
-/** Notes readers can see: drafts only in `astro dev`. Newest edition first, then newest published. */
+/**
+ * Notes readers can see: drafts only in `astro dev`; withdrawn notes are left out (their URLs
+ * show a withdrawal notice, see `withdrawnNotes`). Newest edition first, then newest published.
+ */
 export async function publishedNotes(): Promise<Note[]> {
-  const notes = await getCollection('notes', (note) => import.meta.env.DEV || !note.data.draft);
+  const notes = await getCollection(
+    'notes',
+    (note) => (import.meta.env.DEV || !note.data.draft) && !note.data.withdrawn,
+  );
   return sortNotes(notes);
+}
+
+/** Withdrawn notes: no list, feed, sitemap or search shows them; their URLs show a withdrawal notice. */
+export async function withdrawnNotes(): Promise<Note[]> {
+  return sortNotes(await getCollection('notes', (note) => !note.data.draft && note.data.withdrawn !== undefined));
 }
 
 /** Newest edition month first; within a month, newest published first; then by slug for stability. */

@@ -34,6 +34,19 @@ export const noteSchema = z
     draft: z.boolean().default(false),
     /** Corrections and revisions, oldest first; each entry starts a new version of the note. */
     updates: updatesSchema,
+    /**
+     * Withdrawn: the note's URL shows a withdrawal notice saying when and why, every version stays
+     * at its /vN/, and the note leaves lists, feeds, the sitemap and search (docs/versions.md).
+     */
+    withdrawn: z
+      .object({
+        date: calendarDate('needs the date the note was withdrawn, as YYYY-MM-DD, e.g. date: 2025-09-01'),
+        reason: z
+          .string({ error: 'needs the reason readers are given, e.g. reason: "The source retracted its figures."' })
+          .min(1),
+      })
+      .strict()
+      .optional(),
     /** Earlier URL paths of this note (e.g. "/notes/old-slug/"), redirected here. */
     aliases: z.array(z.string().startsWith('/')).default([]),
   })

@@ -79,8 +79,23 @@ export interface DataRevisionChange extends ChangeBase {
   revision: { dataset: string; number: number; position: number; ids: string[] };
 }
 
+/** A note withdrawn (docs/versions.md): its URL shows a withdrawal notice; every version stays readable. */
+export interface WithdrawalChange extends ChangeBase {
+  kind: 'withdrawal';
+  date: Date;
+  collection: string;
+  slug: string;
+  title: string;
+  /** Its URL: the withdrawal notice. */
+  url: string;
+  /** Why, as the notice says it. */
+  reason: string;
+  /** Its last version, as published. */
+  last: VersionLink;
+}
+
 /** One entry of the change log. Other kinds join this union. */
-export type ChangeLogEntry = UpdateChange | DataRevisionChange;
+export type ChangeLogEntry = UpdateChange | DataRevisionChange | WithdrawalChange;
 
 /** A note or event with its versions, as the change log needs it. */
 export interface DocumentVersions {
@@ -91,6 +106,8 @@ export interface DocumentVersions {
   /** URL of its latest page: "/notes/x/". */
   url: string;
   versions: readonly Version[];
+  /** Set when the note was withdrawn: the log lists the withdrawal. */
+  withdrawn?: { date: Date; reason: string };
 }
 
 /** Inputs of `buildChangeLog`. */
@@ -126,6 +143,23 @@ export function buildChangeLog(input: ChangeLogInput): ChangeLogEntry[] {
         after: link(document, version.number, version.latest),
       });
     }
+  }
+  for (const document of input.documents) {
+    const last = document.versions.filter((version) => !version.draft).at(-1);
+    if (!document.withdrawn || !last) continue;
+    entries.push({
+      kind: 'withdrawal',
+      id: `${document.collection}-${document.slug}-withdrawn`,
+      date: document.withdrawn.date,
+      // After everything else of its date: nothing happens to a note once withdrawn.
+      order: Number.MAX_SAFE_INTEGER,
+      collection: document.collection,
+      slug: document.slug,
+      title: document.title,
+      url: document.url,
+      reason: document.withdrawn.reason,
+      last: { label: `version ${last.number}`, url: versionUrl(document.url, last.number) },
+    });
   }
   for (const revision of input.revisions) {
     const shownIn: RevisionShownIn[] = [];

@@ -6,7 +6,7 @@
 import { eventFile, publishedEvents } from '../events/collection.ts';
 import { eventUrl } from '../events/event.ts';
 import type { RenderContext } from '../lib/render-context.ts';
-import { noteFile, noteUrl, publishedNotes } from '../notes/collection.ts';
+import { noteFile, noteUrl, publishedNotes, withdrawnNotes } from '../notes/collection.ts';
 import { siteVersions } from '../versions/site.ts';
 import { type ChangeLogEntry, revisionEntryFor } from './changelog.ts';
 import { figureRevision } from './figures.ts';
@@ -22,7 +22,8 @@ import {
 
 /** Titles and URLs of every published note and event, by file. */
 export async function documentTitles(): Promise<DocumentTitle[]> {
-  const notes = (await publishedNotes()).map((note) => ({
+  // Withdrawn notes too: the change log lists their updates and their withdrawal.
+  const notes = [...(await publishedNotes()), ...(await withdrawnNotes())].map((note) => ({
     file: noteFile(note),
     collection: 'notes',
     slug: note.id,

@@ -130,7 +130,8 @@ export function siteChangeLog(index: VersionIndex, titles: readonly DocumentTitl
   for (const title of titles) {
     const entry = index.files.get(title.file);
     if (!entry || entry.unpublished || entry.draft) continue;
-    const document = { ...title, versions: entry.versions };
+    const document: DocumentVersions = { ...title, versions: entry.versions };
+    if (entry.withdrawn) document.withdrawn = entry.withdrawn;
     files.set(document, title.file);
     documents.push(document);
   }

@@ -89,8 +89,10 @@ export function loadVersionIndex(options: LoadVersionIndexOptions): VersionIndex
     (path) => contentFile(path, contentDirs),
   );
   const deleted: DeletedContent[] = [];
+  const present = new Set(files.map((file) => file.file));
   for (const history of histories.values()) {
-    const file = history.deleted ? contentFile(history.path, contentDirs) : undefined;
+    // Deleted in a commit, or in the working tree only (not committed yet).
+    const file = history.deleted || !present.has(history.path) ? contentFile(history.path, contentDirs) : undefined;
     if (!file) continue;
     const urls = publishedUrlsOf(
       history,
@@ -214,8 +216,11 @@ function joinAliasedHistories(
 ): Map<string, string> {
   const joined = new Map<string, string>();
   const deletedById = new Map<string, FileHistory>();
+  const present = new Set(files.map((file) => file.file));
   for (const history of histories.values()) {
-    const file = history.deleted ? contentFile(history.path, contentDirs) : undefined;
+    // Deleted in a commit, or in the working tree only (a rename not committed yet).
+    const gone = history.deleted || !present.has(history.path);
+    const file = gone ? contentFile(history.path, contentDirs) : undefined;
     if (file) deletedById.set(`${file.collection}/${file.id}`, history);
   }
   if (deletedById.size === 0) return joined;
@@ -227,11 +232,12 @@ function joinAliasedHistories(
       if (!old) continue;
       const mine = histories.get(file.file);
       const myFirst = mine?.revisions[0];
-      const oldEnd = old.deletedAt === undefined ? undefined : order.get(old.deletedAt);
+      // Deleted in the working tree only: it is still published at HEAD.
+      const oldEnd = old.deletedAt === undefined ? Number.POSITIVE_INFINITY : order.get(old.deletedAt);
       if (myFirst && oldEnd !== undefined && (order.get(myFirst.commit) ?? 0) < oldEnd) {
         const line = text.split('\n').findIndex((row) => row.includes(alias)) + 1;
         throw new AssayError(
-          `aliases: '${alias}' is the address of ${old.path}, which was published alongside this note (until commit ${old.deletedAt?.slice(0, 7)}); a different document cannot take over its version URLs`,
+          `aliases: '${alias}' is the address of ${old.path}, which was published alongside this note${old.deletedAt ? ` (until commit ${old.deletedAt.slice(0, 7)})` : ''}; a different document cannot take over its version URLs`,
           {
             file: file.file,
             line: line || undefined,

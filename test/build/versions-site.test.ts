@@ -30,11 +30,11 @@ function chartCsvs(site: BuiltSite, urlPath: string): string[] {
   );
 }
 
-const note = (body: string, updates: string[] = [], extra = '') => `---
+const note = (body: string, updates: string[] = [], extra = '', edition = '2025-05') => `---
 title: Exports fell
 dek: A test note.
 published: 2025-06-20
-edition: 2025-05
+edition: ${edition}
 authors: [Tester]
 ${updates.length > 0 ? `updates:\n${updates.map((u) => `  - { date: 2025-07-01, summary: "${u}" }`).join('\n')}\n` : ''}${extra}---
 
@@ -42,6 +42,35 @@ ${body}
 
 <Chart data="exports" type="bar" x="month" y="tonnes" title="Exports" />
 `;
+
+/** Monthly exports; May was 1,238 t until the correction made it 1,290 t. */
+const csv = (rows: [string, number][]) => `month,tonnes\n${rows.map(([m, t]) => `${m},${t}`).join('\n')}\n`;
+const APRIL_MAY: [string, number][] = [
+  ['2025-04', 2634],
+  ['2025-05', 1238],
+];
+const CORRECTED: [string, number][] = [
+  ['2025-04', 2634],
+  ['2025-05', 1290],
+  ['2025-06', 3188],
+];
+
+/** A long body git cannot see as the same file as another: a rename it misses. */
+const rewritten = Array.from({ length: 30 }, (_, i) => `Rewritten paragraph ${i} on magnet exports.`).join('\n\n');
+
+/** Follows _redirects (as a host does) to the page a URL serves. */
+function resolve(site: BuiltSite, url: string): string {
+  const rules = new Map(
+    readFileSync(path.join(site.outDir, '_redirects'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => line.split(' ') as [string, string, string])
+      .map(([from, to]) => [from, to]),
+  );
+  let here = url;
+  for (let hops = 0; rules.has(here) && hops < 5; hops++) here = rules.get(here) as string;
+  return here;
+}
 
 /** The dataset's metadata as it stood at a commit: `asOf` arrived with the correction. */
 const exportsMeta = (asOf?: string) =>
@@ -71,32 +100,58 @@ describe('versions from a scripted git history', () => {
     repo.write('.gitignore', readFileSync(path.join(PROJECT_ROOT, '.gitignore'), 'utf8'));
     repo.write('astro.config.mjs', `export { default } from ${JSON.stringify(FIXTURE_CONFIG)};\n`);
     repo.write('data/exports.yml', exportsMeta());
-    repo.write('data/exports.csv', 'month,tonnes\n2025-04,2634\n2025-05,1238\n');
-    repo.write('content/notes/old-slug.mdx', note('The first text.'));
+    repo.write('data/exports.csv', csv(APRIL_MAY));
+    repo.write('content/notes/old-slug.mdx', note('The first text. May was <Value data="exports" at="2025-05" />.'));
+    repo.write('content/notes/alias-old.mdx', note('Alias note first text.'));
+    repo.write('content/notes/retracted.mdx', note('Retracted note first text.', [], '', '2025-04'));
     repo.write('content/events/summit.mdx', event());
     repo.commit('v1: publish', '2025-06-20');
-    repo.write('data/exports.csv', 'month,tonnes\n2025-04,2634\n2025-05,1238\n2025-06,3188\n');
+    repo.write('data/exports.csv', csv([...APRIL_MAY, ['2025-06', 3188]]));
     repo.commit('append June data', '2025-07-01');
-    repo.write('content/notes/old-slug.mdx', note('The first text, with a typo fixed.'));
+    repo.write(
+      'content/notes/old-slug.mdx',
+      note('The first text, with a typo fixed. May was <Value data="exports" at="2025-05" />.'),
+    );
     repo.commit('typo', '2025-07-02');
-    repo.write('content/notes/old-slug.mdx', note('The corrected text.', ['Corrected the May figure']));
+    // The correction: May 1,238 t -> 1,290 t in the data, with its updates entry.
+    repo.write(
+      'content/notes/old-slug.mdx',
+      note('The corrected text. May was <Value data="exports" at="2025-05" />.', ['Corrected the May figure']),
+    );
+    repo.write('content/notes/alias-old.mdx', note('Alias note corrected.', ['Corrected the alias note']));
+    repo.write('content/notes/retracted.mdx', note('Retracted note corrected.', ['Corrected'], '', '2025-04'));
+    repo.write('data/exports.csv', csv(CORRECTED));
     repo.write('data/exports.yml', exportsMeta('2025-07-20'));
     repo.commit('correction', '2025-07-03');
-    repo.write('data/exports.csv', 'month,tonnes\n2025-04,2634\n2025-05,1238\n2025-06,3188\n2025-07,5577\n');
+    repo.write('data/exports.csv', csv([...CORRECTED, ['2025-07', 5577]]));
     repo.write('data/exports.yml', exportsMeta('2025-08-20'));
     repo.commit('append July data', '2025-08-01');
     repo.move('content/notes/old-slug.mdx', 'content/notes/new-slug.mdx');
+    // A rename git cannot see (rewritten under a new name), declared with aliases.
+    repo.git('rm', '-q', 'content/notes/alias-old.mdx');
+    repo.write(
+      'content/notes/alias-new.mdx',
+      note(rewritten, ['Corrected the alias note', 'Rewritten'], 'aliases: ["/notes/alias-old/"]\n'),
+    );
     repo.commit('rename', '2025-08-02');
+    // Withdrawn: its URL becomes a notice; its month (April) has no other note.
+    repo.write(
+      'content/notes/retracted.mdx',
+      note(
+        'Retracted note corrected.',
+        ['Corrected'],
+        'withdrawn: { date: 2025-09-01, reason: "The source retracted its May figures." }\n',
+        '2025-04',
+      ),
+    );
+    repo.commit('withdraw', '2025-09-01');
     repo.write('content/events/summit.mdx', event(['Venue confirmed']));
     repo.commit('venue', '2025-11-26');
     // Not committed: a test note, a new event with two updates (it crashed the versions
     // reader), and August figures being typed in.
     repo.write('content/notes/scratch.mdx', note('A scratch note.'));
     repo.write('content/events/new-summit.mdx', event(['Venue confirmed', 'Speakers announced']));
-    repo.write(
-      'data/exports.csv',
-      'month,tonnes\n2025-04,2634\n2025-05,1238\n2025-06,3188\n2025-07,5577\n2025-08,6000\n',
-    );
+    repo.write('data/exports.csv', csv([...CORRECTED, ['2025-07', 5577], ['2025-08', 6000]]));
     statusBefore = repo.git('status', '--porcelain');
     site = buildSite(repo.root, { ASSAY_BUILD_DATE: '2025-12-01' });
     statusAfter = repo.git('status', '--porcelain');
@@ -137,10 +192,11 @@ describe('versions from a scripted git history', () => {
 
   it('marks earlier versions with a banner, noindex and a canonical link to the latest', () => {
     const first = html(site, '/notes/new-slug/v1/');
-    expect(first.querySelector('.version-banner')?.textContent).toMatch(
-      /You are reading version 1 of 2, published 20 June 2025\.\s*Read the latest version/,
+    expect(first.querySelector('.version-banner')?.textContent?.replace(/\s+/g, ' ')).toMatch(
+      /You are reading version 1 of 2, published 20 June 2025\. Superseded by version 2 on 1 July 2025: Corrected the May figure\. What changed\. Read the latest version/,
     );
-    expect(first.querySelector('.version-banner a')?.getAttribute('href')).toBe('/notes/new-slug/');
+    const bannerLinks = [...first.querySelectorAll('.version-banner a')].map((a) => a.getAttribute('href'));
+    expect(bannerLinks).toEqual(['/notes/new-slug/v2/diff/', '/notes/new-slug/', '/changes/']);
     expect(first.querySelector('meta[name="robots"]')?.getAttribute('content')).toBe('noindex');
     expect(first.querySelector('link[rel="canonical"]')?.getAttribute('href')).toMatch(/\/notes\/new-slug\/$/);
     expect(html(site, '/notes/new-slug/').querySelector('.version-banner')).toBeNull();
@@ -237,6 +293,113 @@ describe('versions from a scripted git history', () => {
     expect(page).toContain('url=https://assay.example.com/notes/new-slug/');
   });
 
+  it('shows what changed in version 2: words and cells, old and new, readable without colour', () => {
+    const diff = html(site, '/notes/new-slug/v2/diff/');
+    expect(diff.querySelector('meta[name="robots"]')?.getAttribute('content')).toBe('noindex');
+    expect(diff.querySelector('h1')?.textContent).toBe('Version 2 against version 1');
+    const text = diff.querySelector('.version-diff__text');
+    const removed = [...(text?.querySelectorAll('del') ?? [])].map((d) => d.textContent);
+    const added = [...(text?.querySelectorAll('ins') ?? [])].map((d) => d.textContent);
+    // The body, the <Value> in it read at each version's data: 1,238 t then 1,290 t.
+    expect(removed.join(' ')).toMatch(/removed: first.*removed: 1,238/);
+    expect(added.join(' ')).toMatch(/added: corrected.*added: 1,290/);
+    // Each mark says what it is in words, for readers who see no colour or no underline.
+    for (const mark of text?.querySelectorAll('ins, del') ?? [])
+      expect(mark.querySelector('.visually-hidden')?.textContent).toMatch(/^(added|removed): $/);
+    const cells = [...diff.querySelectorAll('.version-diff__cells tbody tr')].map((row) =>
+      [...row.children].map((cell) => cell.textContent?.replace(/^(removed|added): /, '')),
+    );
+    expect(cells).toEqual([['May 2025', 'Exports (t)', '1,238', '1,290']]);
+    expect(diff.querySelector('.version-diff__figures')?.textContent).toContain('Rows added: Jun 2025.');
+    // Linked from the version history; no diff for version 1, and none in the sitemap.
+    const history = [...html(site, '/notes/new-slug/').querySelectorAll('#versions a')].map((a) =>
+      a.getAttribute('href'),
+    );
+    expect(history).toContain('/notes/new-slug/v2/diff/');
+    expect(existsSync(path.join(site.outDir, 'notes/new-slug/v1/diff/index.html'))).toBe(false);
+    expect(readFileSync(path.join(site.outDir, 'sitemap.xml'), 'utf8')).not.toContain('/diff/');
+    expect(html(site, '/events/summit/v2/diff/').querySelector('h1')?.textContent).toBe('Version 2 against version 1');
+    const manifest = JSON.parse(readFileSync(path.join(site.outDir, 'versions.json'), 'utf8'));
+    const entry = manifest.entries.find((e: { id: string }) => e.id === 'new-slug');
+    expect(entry.versions.map((v: { diff?: string }) => v.diff)).toEqual([undefined, '/notes/new-slug/v2/diff/']);
+  });
+
+  it('joins a rename git cannot see, declared with aliases: old version URLs lead to the same versions', () => {
+    const manifest = JSON.parse(readFileSync(path.join(site.outDir, 'versions.json'), 'utf8'));
+    const ids = manifest.entries.map((e: { id: string }) => e.id);
+    expect(ids).toContain('alias-new');
+    expect(ids).not.toContain('alias-old');
+    const entry = manifest.entries.find((e: { id: string }) => e.id === 'alias-new');
+    expect(entry.versions.map((v: { summary: string }) => v.summary)).toEqual([
+      'First published',
+      'Corrected the alias note',
+      'Rewritten',
+    ]);
+    expect(resolve(site, '/notes/alias-old/v2/')).toBe('/notes/alias-new/v2/');
+    expect(html(site, '/notes/alias-new/v3/diff/').querySelector('.version-diff__text del')?.textContent).toContain(
+      'Alias',
+    );
+  });
+
+  it('serves every /vN/ URL ever published, or redirects it, to that same version of the same note', () => {
+    const published: [string, string][] = [
+      ['/notes/old-slug/v1/', 'The first text, with a typo fixed.'],
+      ['/notes/old-slug/v2/', 'The corrected text.'],
+      ['/notes/alias-old/v1/', 'Alias note first text.'],
+      ['/notes/alias-old/v2/', 'Alias note corrected.'],
+      ['/notes/retracted/v1/', 'Retracted note first text.'],
+      ['/notes/retracted/v2/', 'Retracted note corrected.'],
+    ];
+    const texts = published.map(([, text]) => text);
+    for (const [url, text] of published) {
+      const main = html(site, resolve(site, url)).querySelector('.prose')?.textContent ?? '';
+      expect(main, url).toContain(text);
+      for (const other of texts) if (other !== text && !text.startsWith(other)) expect(main, url).not.toContain(other);
+    }
+    const manifest = JSON.parse(readFileSync(path.join(site.outDir, 'versions.json'), 'utf8'));
+    for (const entry of manifest.entries)
+      for (const version of entry.versions)
+        expect(existsSync(path.join(site.outDir, version.url, 'index.html')), version.url).toBe(true);
+  });
+
+  it('keeps a withdrawn note’s URL as a withdrawal notice, every version readable, out of lists, feeds and the sitemap', () => {
+    const notice = html(site, '/notes/retracted/');
+    expect(notice.querySelector('.withdrawn__kicker')?.textContent).toBe('Withdrawn');
+    expect([...notice.querySelectorAll('.withdrawn__notice p')].map((p) => p.textContent?.trim())).toEqual([
+      'This note was withdrawn on 1 September 2025.',
+      'The source retracted its May figures.',
+    ]);
+    expect([...notice.querySelectorAll('.withdrawn__versions a')].map((a) => a.getAttribute('href'))).toEqual([
+      '/notes/retracted/v2/',
+      '/notes/retracted/v2/diff/',
+      '/notes/retracted/v1/',
+    ]);
+    expect(notice.querySelector('meta[name="robots"]')?.getAttribute('content')).toBe('noindex');
+    expect(notice.querySelector('[data-pagefind-body]')).toBeNull();
+    // Its latest version is at /v2/, as published, with a banner saying it was withdrawn.
+    const latest = html(site, '/notes/retracted/v2/');
+    expect(latest.querySelector('.prose')?.textContent).toContain('Retracted note corrected.');
+    expect(latest.querySelector('.version-banner')?.textContent?.replace(/\s+/g, ' ')).toContain(
+      'This note was withdrawn on 1 September 2025: The source retracted its May figures.',
+    );
+    for (const feed of ['rss.xml', 'atom.xml', 'feed.json', 'sitemap.xml'])
+      expect(readFileSync(path.join(site.outDir, feed), 'utf8'), feed).not.toContain('/notes/retracted/');
+    expect(html(site, '/notes/').querySelector('main')?.textContent).not.toContain('Retracted');
+    const manifest = JSON.parse(readFileSync(path.join(site.outDir, 'versions.json'), 'utf8'));
+    expect(manifest.entries.find((e: { id: string }) => e.id === 'retracted')?.withdrawn).toEqual({
+      date: '2025-09-01',
+      reason: 'The source retracted its May figures.',
+    });
+    const withdrawal = html(site, '/changes/').querySelector('#notes-retracted-withdrawn');
+    expect(withdrawal?.textContent?.replace(/\s+/g, ' ')).toContain(
+      'Exports fell was withdrawn: The source retracted its May figures.',
+    );
+    expect(withdrawal?.querySelector('.changes__versions a')?.getAttribute('href')).toBe('/notes/retracted/v2/');
+    // Its month page, April, has no other note: it goes to the archive, not to a made-up URL.
+    expect(resolve(site, '/notes/2025/04/')).toBe('/notes/');
+    expect(readFileSync(path.join(site.outDir, '_redirects'), 'utf8')).not.toMatch(/\/notes\/2025\/04\/v\d/);
+  });
+
   it('lists every version in /versions.json with its commit and data vintage', () => {
     const manifest = JSON.parse(readFileSync(path.join(site.outDir, 'versions.json'), 'utf8'));
     const entry = manifest.entries.find((e: { id: string }) => e.id === 'new-slug');
@@ -255,8 +418,8 @@ describe('versions from a scripted git history', () => {
       const read = (s: BuiltSite) => readFileSync(path.join(s.outDir, 'notes/new-slug/v2/index.html'), 'utf8');
       expect(read(site)).toBe(read(rendered));
       expect(read(site)).not.toContain('data-pagefind-body');
-      // The note's v2 and the event's v2.
-      expect(site.output).toMatch(/2 latest versions' pages copied/);
+      // new-slug's v2, alias-new's v3 and the event's v2; the withdrawn note's v2 is rendered.
+      expect(site.output).toMatch(/3 latest versions' pages copied/);
     } finally {
       removeSite(rendered);
     }
@@ -279,10 +442,13 @@ describe('versions from a scripted git history', () => {
     removeSite(broken);
     repo.git('checkout', '--', '.');
     expect(broken.ok).toBe(false);
-    expect(broken.output).toContain('published in git history would disappear without a redirect');
+    expect(broken.output).toContain(
+      'content/notes/new-slug.mdx: this published note was deleted: 6 URLs published in git history would disappear without a redirect:',
+    );
     expect(broken.output).toContain('/notes/new-slug/v2/');
     expect(broken.output).toContain('/notes/old-slug/');
-    expect(broken.output).toContain('aliases');
+    expect(broken.output).toContain('hint: restore it and withdraw it instead');
+    expect(broken.output).toContain('withdrawn: { date: YYYY-MM-DD, reason: "…" }');
     expect(repo.git('status', '--porcelain')).toBe('');
   });
 });

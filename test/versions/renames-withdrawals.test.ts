@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { isAssayError } from '../../src/lib/errors.ts';
+import { buildChangeLog } from '../../src/provenance/changelog.ts';
 import {
   buildVersionsManifest,
   checkPermalinks,
@@ -137,6 +138,23 @@ describe('deleting a published note', () => {
   });
 });
 
+describe('before committing', () => {
+  it('names a note deleted in the working tree, and joins one renamed there with an alias', () => {
+    published();
+    repo.git('rm', '-q', OLD);
+    expect(loadVersionIndex({ root: repo.root }).deleted.map((gone) => gone.file)).toEqual([OLD]);
+    repo.write(NEW, noteText({ body: rewritten, updates, aliases: ['/notes/june/'] }));
+    const index = loadVersionIndex({ root: repo.root });
+    expect(index.deleted).toEqual([]);
+    expect(index.files.get(NEW)?.versions.map((v) => [v.number, v.draft])).toEqual([
+      [1, false],
+      [2, false],
+      [3, true],
+    ]);
+    expect(index.text(NEW, 2)).toContain('The corrected text.');
+  });
+});
+
 describe('withdrawal', () => {
   it('keeps every version and marks the note withdrawn in versions.json', () => {
     published();
@@ -161,6 +179,27 @@ describe('withdrawal', () => {
       withdrawn: { date: '2025-09-01', reason: 'The source retracted its figures.' },
     });
     expect(manifest.entries[0]?.versions[1]?.diff).toBe('/notes/june/v2/diff/');
+    // The change log lists the withdrawal after the note's updates, linking its last version.
+    const log = buildChangeLog({
+      documents: [
+        {
+          collection: 'notes',
+          slug: 'june',
+          title: 'June',
+          url: '/notes/june/',
+          versions: entry?.versions ?? [],
+          withdrawn: entry?.withdrawn,
+        },
+      ],
+      revisions: [],
+      positions: new Map(),
+      shows: () => false,
+    });
+    expect(log.map((change) => [change.kind, change.date?.toISOString().slice(0, 10)])).toEqual([
+      ['withdrawal', '2025-09-01'],
+      ['update', '2025-07-01'],
+    ]);
+    expect(log[0]).toMatchObject({ reason: 'The source retracted its figures.', last: { url: '/notes/june/v2/' } });
   });
 });
 

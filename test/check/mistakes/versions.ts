@@ -28,6 +28,12 @@ function withUpdates(...entries: [string, string][]): string {
 
 const early = withUpdates(['2025-06-01', 'Corrected the April figure']);
 const backwards = withUpdates(['2025-07-20', 'Corrected the April figure'], ['2025-07-04', 'Added June']);
+/** The base note, withdrawn with these frontmatter lines. */
+function withdrawn(lines: string): string {
+  return baseNote.replace('authors: [Tester]', `authors: [Tester]\nwithdrawn:\n${lines}`);
+}
+const withdrawnNoReason = withdrawn('  date: 2025-09-01');
+const withdrawnEarly = withdrawn('  date: 2025-06-01\n  reason: The source retracted its figures.');
 const noAsOf = worldYml.replace(/^asOf: .*\n/m, '');
 const badKey = worldYml.replace('key: [month]', 'key: [month, tonne]');
 const repeated = `${worldCsv.trimEnd()}\n2025-05,1290,stated\n`;
@@ -70,6 +76,31 @@ export const mistakes: Mistake[] = [
       hint: 'add it between the --- lines at the top, e.g. published: 2025-08-21',
     },
     fix: 'Add `published:` with the day the event page first went out; its version history starts there.',
+  },
+  {
+    title: 'A withdrawal without a reason',
+    files: { [BASE_NOTE]: withdrawnNoReason },
+    expect: {
+      file: BASE_NOTE,
+      line: lineOf(withdrawnNoReason, 'withdrawn:'),
+      column: 1,
+      problem: "missing required field 'withdrawn.reason': the note needs the reason readers are given",
+      hint: /reason: "The source retracted its figures\."/,
+    },
+    fix: 'Give readers the reason with the date: `withdrawn: { date: 2025-09-01, reason: "The source retracted its figures." }`; the note’s URL shows both.',
+  },
+  {
+    title: 'A withdrawal dated before the note was published',
+    files: { [BASE_NOTE]: withdrawnEarly },
+    expect: {
+      file: BASE_NOTE,
+      line: lineOf(withdrawnEarly, '2025-06-01'),
+      column: 3,
+      problem:
+        'withdrawn.date: 2025-06-01 is before the publication date (published: 2025-06-20); a note cannot be withdrawn before it was published',
+      hint: /on or after the publication date and every update/,
+    },
+    fix: 'Date the withdrawal the day it was announced, on or after `published` and every `updates` entry.',
   },
   {
     title: 'A dataset a published note shows has no as-of date',
