@@ -290,11 +290,13 @@ export interface FigureDiff {
   data: string | undefined;
   /** 1-based place among the later version's figures of its kind and dataset. */
   position: number;
-  /** What readers know it by: the chart's title, or "<Value> of exports". */
+  /** What readers know it by: the chart's title, the text a <Value> renders ("“1,290 t”"), else "<Value> of exports". */
   label: string;
   status: 'changed' | 'unchanged' | 'added' | 'removed' | 'unreadable';
   /** A chart's cells (status "changed" or "unchanged"). */
   cells?: TableDiff;
+  /** A chart's title, word by word, when it changed. */
+  title?: WordPart[];
   /** A <Value>'s or <Change>'s text in each version. */
   text?: { before: string; after: string };
 }
@@ -333,21 +335,33 @@ export function figureDiffs(
   return pairFigures(before.figures, after.figures).map(({ before: old, after: now, position }) => {
     const use = (now ?? old) as FigureUse;
     const reader = now ? readAfter : readBefore;
-    let title: string | undefined;
-    try {
-      title = reader.title?.(use);
-    } catch {
-      title = undefined;
-    }
-    const label = title ?? `<${use.kind}> of ${use.data ?? 'unknown data'}`;
+    const titleOf = (figure: FigureUse, from: FigureReader) => {
+      try {
+        return from.title?.(figure);
+      } catch {
+        return undefined;
+      }
+    };
+    const quoted = () => {
+      try {
+        return use.kind === 'Chart' ? undefined : `“${reader.text(use)}”`;
+      } catch {
+        return undefined;
+      }
+    };
+    // What readers know it by: a chart's title, the words a <Value> or <Change> renders.
+    const label = titleOf(use, reader) ?? quoted() ?? `<${use.kind}> of ${use.data ?? 'unknown data'}`;
     const base = { kind: use.kind, data: use.data, position, label };
     if (!old) return { ...base, status: 'added' };
     if (!now) return { ...base, status: 'removed' };
     try {
       if (use.kind === 'Chart') {
         const cells = tableDiff(readBefore.table(old), readAfter.table(now));
-        const changed = cells.changed.length + cells.added.length + cells.removed.length > 0;
-        return { ...base, status: changed ? 'changed' : 'unchanged', cells };
+        // A corrected chart title is a change readers see, as much as a corrected cell.
+        const titles = wordDiff(titleOf(old, readBefore) ?? '', titleOf(now, readAfter) ?? '');
+        const retitled = hasChanges(titles);
+        const changed = retitled || cells.changed.length + cells.added.length + cells.removed.length > 0;
+        return { ...base, status: changed ? 'changed' : 'unchanged', cells, ...(retitled ? { title: titles } : {}) };
       }
       const text = { before: readBefore.text(old), after: readAfter.text(now) };
       return { ...base, status: text.before === text.after ? 'unchanged' : 'changed', text };

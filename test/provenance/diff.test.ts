@@ -156,13 +156,34 @@ describe('figures', () => {
     );
     expect(diffs.map((d) => [d.kind, d.label, d.status])).toEqual([
       ['Chart', 'Exports', 'changed'],
-      ['Value', '<Value> of exports', 'changed'],
-      ['Change', '<Change> of exports', 'removed'],
+      ['Value', '“1,290 t”', 'changed'],
+      ['Change', '“1,238 t”', 'removed'],
     ]);
     expect(diffs[0]?.cells?.changed).toEqual([
       { row: 'May 2025', column: 'Tonnes (t)', before: '1,238', after: '1,290' },
     ]);
     expect(diffs[1]?.text).toEqual({ before: '1,238 t', after: '1,290 t' });
+  });
+
+  it('reports a chart whose title was corrected, even when its cells are the same', () => {
+    const reader = (title: string): FigureReader => ({
+      table: () => table([['May 2025', '1,238']]),
+      text: () => '',
+      title: () => title,
+    });
+    const text = readerText(note('<Chart data="exports" />'));
+    const [diff] = figureDiffs(
+      text,
+      text,
+      reader('June recovered more than half of the ground lost'),
+      reader('June recovered almost half of the ground lost'),
+    );
+    expect(diff?.status).toBe('changed');
+    expect(diff?.cells?.changed).toEqual([]);
+    expect(diff?.title?.filter((part) => part.kind !== 'same').map((part) => [part.kind, part.text])).toEqual([
+      ['removed', 'more than'],
+      ['added', 'almost'],
+    ]);
   });
 
   it('says a figure could not be compared rather than guess', () => {
