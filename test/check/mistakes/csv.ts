@@ -128,7 +128,7 @@ export const mistakes: Mistake[] = [
       line: lineOf(typoYml, 'colums:'),
       column: 1,
       problem: "unknown field 'colums'; did you mean 'columns'?",
-      hint: 'fields allowed here: title, description, source, unit, licence, asOf, key, notes, dialect, columns',
+      hint: 'fields allowed here: title, description, source, unit, licence, asOf, key, entity, revisions, notes, dialect, columns',
     },
     fix: 'Spell the field as the message suggests; docs/datasets.md lists every field.',
   },
