@@ -15,6 +15,7 @@ import { chartKeys } from './identity.ts';
 import { normaliseChart } from './normalise.ts';
 import type { ChartPlace, ChartSpec } from './spec.ts';
 import { type ChartTask, chartTask } from './tasks.ts';
+import { pngTwin } from './twin.ts';
 
 export type { FigureSpec };
 
@@ -105,16 +106,18 @@ function present(
   place: ChartPlace,
   { base = '/', stage = true }: BuildOptions,
 ): ChartFigure {
-  const { id, svg } = figure;
+  const { id } = figure;
   if (stage) {
+    // The PNG twin carries the chart's title and source line: keyed by them as well as the drawing.
+    const twin = pngTwin(figure);
     rt.stageChart(
       id,
       {
         csv: figure.csv,
         csvId: figure.csvId,
-        drawing: figure.drawing,
+        drawing: twin.key,
         get svg() {
-          return svg.standalone;
+          return twin.svg;
         },
       },
       place,

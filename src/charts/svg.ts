@@ -200,8 +200,12 @@ export function insertAfterOpenTag(svg: string, markup: string): string {
   return svg.slice(0, end) + markup + svg.slice(end);
 }
 
-/** Colours and fonts of the standalone SVG and PNG: the light scheme, fonts we ship. */
-export const STANDALONE = { background: '#ffffff', ink: '#1b1f24', fontFamily: 'Inter' } as const;
+/**
+ * Colours and fonts of the standalone SVG and PNG: the light scheme on the page's background
+ * (an email's card, a feed reader's column: the PNG sits on the colour it was drawn for),
+ * fonts we ship.
+ */
+export const STANDALONE = { background: '#fbfaf6', ink: '#1b1f24', fontFamily: 'Inter' } as const;
 
 /**
  * A self-contained SVG file (downloads, PNG twin): adds the `xmlns` linkedom omits,

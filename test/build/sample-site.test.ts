@@ -3,6 +3,8 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseHTML } from 'linkedom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { textBelow } from '../../src/charts/image-text.ts';
+import { twinSvg } from '../../src/charts/twin.ts';
 import { type BuiltSite, buildSite, PROJECT_ROOT, removeSite } from '../helpers/build-site.ts';
 
 const NOTE_SLUGS = readdirSync(path.join(PROJECT_ROOT, 'content/notes'))
@@ -179,6 +181,7 @@ describe('the sample site: charts and versions', () => {
 
   it('renders every chart as an accessible inline SVG figure with source, table, CSV and PNG', () => {
     let charts = 0;
+    let twins = 0;
     for (const slug of NOTE_SLUGS) {
       for (const figure of page(site, `/notes/${slug}/`).querySelectorAll('figure.chart')) {
         charts++;
@@ -201,13 +204,33 @@ describe('the sample site: charts and versions', () => {
           .split('\n')
           .filter((line) => !line.startsWith('#'));
         expect(csvRows.length - 1, `${slug}: CSV holds exactly the plotted rows`).toBe(rows);
-        const png = readFileSync(path.join(site.outDir, figure.getAttribute('data-png') as string));
+        const pngHref = figure.getAttribute('data-png') as string;
+        const png = readFileSync(path.join(site.outDir, pngHref));
         expect(png.subarray(1, 4).toString()).toBe('PNG');
-        const width = png.readUInt32BE(16);
-        expect(width).toBe(2 * Number(svg?.getAttribute('width')));
+        // Readers can download it beside the CSV.
+        const downloads = [...figure.querySelectorAll('a.chart__download')];
+        expect(downloads.map((a) => [a.textContent, a.getAttribute('href')])).toEqual([
+          ['Download CSV', csvHref],
+          ['Download PNG', pngHref],
+        ]);
+        // The twin laid out again from what the page shows (its phone drawing, title, subtitle,
+        // note and source line) has the PNG's size at 2x, so it is the picture in dist/; shown
+        // 360 px wide in an email, none of its text is under 11 px.
+        const twin = twinSvg(figure.querySelector('svg.chart__plot--narrow')?.outerHTML as string, {
+          title: figure.querySelector('.chart__title')?.textContent?.trim(),
+          subtitle: figure.querySelector('.chart__subtitle')?.textContent?.trim(),
+          caption: figure.querySelector('.chart__note')?.textContent?.trim(),
+          source: (figure.querySelector('.chart__source')?.textContent ?? '').split(' Download')[0]?.trim() as string,
+          publisher: 'Assay Rare Earths Research',
+          host: 'assay.example.com',
+        });
+        expect([png.readUInt32BE(16), png.readUInt32BE(20)], pngHref).toEqual([2 * twin.width, 2 * twin.height]);
+        expect(textBelow(twin.svg, 11, 360 / twin.width), pngHref).toEqual([]);
+        twins++;
       }
     }
     expect(charts).toBeGreaterThanOrEqual(7);
+    expect(twins).toBe(charts);
     // Only the downloads and the PNG twins: the standalone SVG stays in memory (PNG source).
     const kinds = new Set(readdirSync(path.join(site.outDir, 'charts')).map((file) => path.extname(file)));
     expect([...kinds].sort()).toEqual(['.csv', '.png']);
