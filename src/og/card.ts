@@ -2,6 +2,10 @@
  * The preview card's layout as a satori element tree (plain objects: no React or JSX
  * runtime needed at build time). Text is passed as strings, which satori draws as
  * glyphs: nothing is parsed as HTML, so frontmatter cannot inject markup.
+ *
+ * Cards are seen at feed size, some 500 px wide, so nothing on a 1200x630 card is smaller
+ * than 20 px (`MIN_CARD_TEXT`): the sizes below, and the lead chart's text, which draw.ts
+ * scales up to it (test/og/og.test.ts checks both).
  */
 import { OG_HEIGHT, OG_WIDTH } from './paths.ts';
 
@@ -15,22 +19,36 @@ export interface OgNode {
   };
 }
 
+/** The smallest text on a card, in its own pixels. */
+export const MIN_CARD_TEXT = 20;
+
 /** What a preview card shows. Everything is plain text except the optional chart. */
 export interface OgCard {
   /** Small line above the title: "Market note · July 2025" or "Event". */
   kicker: string;
+  /** A state shown as a tag after the kicker: "Past event", "Upcoming", "Updated". */
+  status?: string;
   title: string;
   /** Dek or summary, clamped to a few lines. */
   text?: string;
-  /** Lines under the text: dates, city. */
+  /** Lines under the text: dates. */
   meta: string[];
   /** Publisher name, bottom left. */
   publisher: string;
   /**
-   * The lead chart as a standalone SVG (the chart engine's PNG-twin source) and, from the
-   * chart engine, its drawing's key, which then stands for the SVG in the card's cache key.
+   * The lead chart as a standalone SVG (the chart engine's PNG twin source, whose chart
+   * draw.ts takes out) and, from the chart engine, its twin's key, which then stands for the
+   * SVG in the card's cache key.
    */
   chart?: { svg: string; drawing?: string };
+  /** A panel on the right, for cards without a chart: a heading and labelled lines. */
+  panel?: OgPanel;
+}
+
+/** The right-hand panel: "22–24 September 2025" over where and who, or the latest notes. */
+export interface OgPanel {
+  heading: string;
+  items: { label: string; text: string }[];
 }
 
 /** A card ready to lay out: the chart as an image source (a data URL) with its size. */
@@ -46,12 +64,17 @@ const COLORS = {
   rule: '#d9d4c8',
   panel: '#ffffff',
 };
-/** The panel the lead chart sits on, drawn around it when the chart is nested (render.ts). */
-export const CHART_FRAME = { radius: 4, fill: COLORS.panel, stroke: COLORS.rule } as const;
-const PAD = 64;
+const PAD = 56;
 const BAND = 12;
-/** Height inside the padding and the accent band: set explicitly, as satori does not stretch a column to it. */
-const INNER = OG_HEIGHT - BAND - (PAD - BAND) - PAD;
+/** The text column's margin from the band, the bottom and the panel. */
+const MARGIN = 40;
+/**
+ * The right-hand panel, full height under the band: the chart (drawn into it with `inset`
+ * around it) or the event's when and where. A narrow chart (360 px) fills it at about 1.6x.
+ */
+export const PANEL = { width: 640, height: OG_HEIGHT - BAND, inset: 20 } as const;
+/** Height of the text column: set explicitly, as satori does not stretch a column to it. */
+const INNER = OG_HEIGHT - BAND - 2 * MARGIN;
 
 function node(
   type: string,
@@ -62,96 +85,126 @@ function node(
   return { type, props: { style, ...(children === undefined ? {} : { children }), ...extra } };
 }
 
-/** Title size that keeps long headlines within three lines of the text column. */
+/** Title size that keeps long headlines within five lines of the text column. */
 function titleSize(title: string, wide: boolean): number {
-  const perLine = wide ? 38 : 24;
+  const perLine = wide ? 36 : 20;
   if (title.length <= perLine * 2) return wide ? 64 : 50;
-  if (title.length <= perLine * 3) return wide ? 54 : 42;
-  return wide ? 46 : 36;
+  if (title.length <= perLine * 3) return wide ? 54 : 44;
+  return wide ? 46 : 38;
+}
+
+const sans = (size: number, extra: Record<string, string | number> = {}) => ({
+  fontFamily: 'Inter',
+  fontSize: size,
+  ...extra,
+});
+
+function kicker(card: OgLayoutCard): OgNode {
+  const label = sans(22, { fontWeight: 600, textTransform: 'uppercase', letterSpacing: 1 });
+  return node('div', { display: 'flex', flexDirection: 'row', alignItems: 'center', flexWrap: 'wrap' }, [
+    node('div', { ...label, color: COLORS.accent }, card.kicker),
+    ...(card.status
+      ? [
+          node(
+            'div',
+            {
+              ...label,
+              color: COLORS.panel,
+              backgroundColor: COLORS.accent,
+              borderRadius: 4,
+              padding: '2px 10px',
+              marginLeft: 16,
+            },
+            card.status,
+          ),
+        ]
+      : []),
+  ]);
+}
+
+const asideStyle = {
+  display: 'flex',
+  flexDirection: 'column',
+  width: PANEL.width,
+  height: PANEL.height,
+  backgroundColor: COLORS.panel,
+  borderLeft: `1px solid ${COLORS.rule}`,
+} as const;
+
+function panel(content: OgPanel): OgNode {
+  return node('div', { ...asideStyle, padding: `${MARGIN + 8}px ${MARGIN + 8}px` }, [
+    node(
+      'div',
+      { fontFamily: 'Source Serif 4', fontWeight: 700, fontSize: 50, lineHeight: 1.12, color: COLORS.text },
+      content.heading,
+    ),
+    ...content.items.map((item) =>
+      node('div', { display: 'flex', flexDirection: 'column', marginTop: 30 }, [
+        node(
+          'div',
+          sans(20, { fontWeight: 600, color: COLORS.accent, textTransform: 'uppercase', letterSpacing: 1 }),
+          item.label,
+        ),
+        node('div', sans(28, { lineHeight: 1.3, color: COLORS.text, marginTop: 6, lineClamp: 2 }), item.text),
+      ]),
+    ),
+  ]);
 }
 
 /** The card's element tree, 1200x630. */
 export function ogCardTree(card: OgLayoutCard): OgNode {
-  const wide = !card.chart;
-  const textWidth = wide ? OG_WIDTH - PAD * 2 : 520;
-  const column = node('div', { display: 'flex', flexDirection: 'column', width: textWidth, height: INNER }, [
-    node(
-      'div',
-      {
-        fontFamily: 'Inter',
-        fontWeight: 600,
-        fontSize: 24,
-        color: COLORS.accent,
-        textTransform: 'uppercase',
-        letterSpacing: 1,
-      },
-      card.kicker,
-    ),
-    node(
-      'div',
-      {
-        fontFamily: 'Source Serif 4',
-        fontWeight: 700,
-        fontSize: titleSize(card.title, wide),
-        lineHeight: 1.12,
-        color: COLORS.text,
-        marginTop: 20,
-        lineClamp: 4,
-      },
-      card.title,
-    ),
-    ...(card.text
-      ? [
-          node(
-            'div',
-            { fontFamily: 'Inter', fontSize: 24, lineHeight: 1.35, color: COLORS.muted, marginTop: 22, lineClamp: 3 },
-            card.text,
-          ),
-        ]
-      : []),
-    node('div', { display: 'flex', flexGrow: 1 }),
-    ...card.meta.map((line) =>
-      node('div', { fontFamily: 'Inter', fontSize: 28, color: COLORS.text, marginTop: 6 }, line),
-    ),
-    node(
-      'div',
-      {
-        fontFamily: 'Inter',
-        fontWeight: 600,
-        fontSize: 24,
-        color: COLORS.text,
-        marginTop: 18,
-        paddingTop: 14,
-        borderTop: `3px solid ${COLORS.accent}`,
-      },
-      card.publisher,
-    ),
-  ]);
-  const children: OgNode[] = [column];
-  if (card.chart) {
-    const boxWidth = OG_WIDTH - PAD * 2 - textWidth - 40;
-    const scale = Math.min(boxWidth / card.chart.width, INNER / card.chart.height);
-    const { src } = card.chart;
-    children.push(
+  const aside = card.chart || card.panel;
+  const textWidth = aside ? OG_WIDTH - PAD - MARGIN - PANEL.width : OG_WIDTH - 2 * PAD;
+  const column = node(
+    'div',
+    {
+      display: 'flex',
+      flexDirection: 'column',
+      width: textWidth,
+      height: INNER,
+      margin: `${MARGIN}px ${aside ? MARGIN : PAD}px ${MARGIN}px ${PAD}px`,
+    },
+    [
+      kicker(card),
       node(
         'div',
         {
-          display: 'flex',
-          alignItems: 'center',
-          justifyContent: 'center',
-          width: boxWidth,
-          height: INNER,
-          marginLeft: 40,
+          fontFamily: 'Source Serif 4',
+          fontWeight: 700,
+          fontSize: titleSize(card.title, !aside),
+          lineHeight: 1.12,
+          color: COLORS.text,
+          marginTop: 18,
+          lineClamp: 5,
         },
-        // A stand-in of the chart's size; its frame and the chart itself are drawn in its place.
-        node('img', { margin: 1 }, undefined, {
-          src,
-          width: Math.round(card.chart.width * scale),
-          height: Math.round(card.chart.height * scale),
-        }),
+        card.title,
       ),
+      ...(card.text
+        ? [node('div', sans(24, { lineHeight: 1.35, color: COLORS.muted, marginTop: 20, lineClamp: 4 }), card.text)]
+        : []),
+      node('div', { display: 'flex', flexGrow: 1 }),
+      ...card.meta.map((line) => node('div', sans(26, { color: COLORS.text, marginTop: 6 }), line)),
+      node(
+        'div',
+        sans(24, {
+          fontWeight: 600,
+          color: COLORS.text,
+          marginTop: 16,
+          paddingTop: 12,
+          borderTop: `3px solid ${COLORS.accent}`,
+        }),
+        card.publisher,
+      ),
+    ],
+  );
+  const children: OgNode[] = [column];
+  if (card.chart) {
+    const { src } = card.chart;
+    // A stand-in of the panel's size: draw.ts draws the chart in its place.
+    children.push(
+      node('div', asideStyle, [node('img', {}, undefined, { src, width: PANEL.width - 1, height: PANEL.height })]),
     );
-  }
+  } else if (card.panel) children.push(panel(card.panel));
   return node(
     'div',
     {
@@ -159,10 +212,29 @@ export function ogCardTree(card: OgLayoutCard): OgNode {
       flexDirection: 'row',
       width: OG_WIDTH,
       height: OG_HEIGHT,
-      padding: `${PAD - BAND}px ${PAD}px ${PAD}px`,
       backgroundColor: COLORS.bg,
       borderTop: `${BAND}px solid ${COLORS.accent}`,
     },
     children,
   );
+}
+
+/** Every font size the card's own text (not the chart's) is set in: the text-size check reads these. */
+export function treeFontSizes(tree: OgNode): number[] {
+  const sizes: number[] = [];
+  const walk = (value: OgNode | string | (OgNode | string)[] | undefined, inherited: number) => {
+    if (value === undefined || typeof value === 'string') return;
+    if (Array.isArray(value)) {
+      for (const child of value) walk(child, inherited);
+      return;
+    }
+    const size = typeof value.props.style?.fontSize === 'number' ? value.props.style.fontSize : inherited;
+    const children = value.props.children;
+    const hasText =
+      typeof children === 'string' || (Array.isArray(children) && children.some((c) => typeof c === 'string'));
+    if (hasText) sizes.push(size);
+    walk(children, size);
+  };
+  walk(tree, 16);
+  return sizes;
 }

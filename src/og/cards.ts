@@ -65,32 +65,3 @@ export function prefetchNoteCard(note: Note): void {
     .catch(() => {})
     .finally(() => runtime().cardDrawn(noteFile(note)));
 }
-
-/** What an event card needs: the resolved event's name, dates and place. */
-export interface EventCardInput {
-  data: { name: string; summary?: string; venue?: { city: string; country: string } | undefined };
-  /** Local dates as the event page states them, e.g. "22–24 September 2025". */
-  dates: string;
-}
-
-/** An event's card: name, dates and city. */
-export function eventCard(event: EventCardInput): OgCard {
-  const venue = event.data.venue;
-  return {
-    kicker: 'Event',
-    title: event.data.name,
-    meta: [event.dates, venue ? `${venue.city}, ${venue.country}` : 'Online'],
-    publisher: site.publisher,
-  };
-}
-
-/** The site's default card, for pages without their own. */
-export function siteCard(): OgCard {
-  return {
-    kicker: site.shortName,
-    title: site.publisher,
-    text: site.tagline,
-    meta: [],
-    publisher: site.url.replace(/^https?:\/\//, ''),
-  };
-}

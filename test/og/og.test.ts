@@ -2,15 +2,17 @@
  * Link previews: the card renderer (deterministic, cached, 1200x630 PNG) and, on a real
  * build, Open Graph and Twitter tags on every page pointing at a preview image in dist/.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { textBelow } from '../../src/charts/image-text.ts';
 import { pngSize } from '../../src/charts/png.ts';
-import { standaloneSvg } from '../../src/charts/svg.ts';
-import type { OgCard } from '../../src/og/card.ts';
-import { drawOgCard, nestChart } from '../../src/og/draw.ts';
+import { twinSvg } from '../../src/charts/twin.ts';
+import { MIN_CARD_TEXT, type OgCard, treeFontSizes } from '../../src/og/card.ts';
+import { drawOgCard, nestChart, ogCardSvg } from '../../src/og/draw.ts';
 import { ogCardKey, prefetchOgCard, renderOgCard } from '../../src/og/render.ts';
+import { eventCard } from '../../src/og/site-cards.ts';
 import { distFileFor, htmlFiles, metaTags, pngFileSize } from '../feeds/dist.ts';
 import { type BuiltSite, buildSite, PROJECT_ROOT, removeSite } from '../helpers/build-site.ts';
 
@@ -20,9 +22,14 @@ const card: OgCard = {
   text: 'At 5,577 tonnes, China’s July shipments matched March & beat July 2024.',
   meta: ['Published 21 August 2025'],
   publisher: 'Assay Rare Earths Research',
-  // A golden chart SVG made standalone, as the chart engine stages it for the PNG twin.
-  chart: { svg: standaloneSvg(readFileSync(path.join(PROJECT_ROOT, 'test/output/line.svg'), 'utf8')) },
+  // A golden phone drawing in its PNG twin, as the chart engine stages it.
+  chart: { svg: twinOf(readFileSync(path.join(PROJECT_ROOT, 'test/output/line-narrow.svg'), 'utf8')) },
 };
+
+function twinOf(narrow: string): string {
+  const text = { title: 'Chart title', source: 'Source: Customs.', publisher: 'P', host: 'assay.example.com' };
+  return twinSvg(narrow, text).svg;
+}
 
 describe('preview card renderer', () => {
   let cacheDir: string;
@@ -45,32 +52,74 @@ describe('preview card renderer', () => {
     console.info(`preview card with chart: ${Math.round(ms)} ms uncached`);
   }, 30_000);
 
-  it('nests the lead chart as a scaled group on a framed panel: no nested viewport, clip, mask or titles', () => {
+  it("nests the lead chart, out of its twin, as a scaled group: no nested viewport, clip, mask, titles or the twin's texts", () => {
     const chart = card.chart?.svg as string;
-    expect(chart).toContain('<title>');
+    expect(chart).toContain('Source: Customs.');
     const layout =
       '<svg width="1200" height="630" xmlns="http://www.w3.org/2000/svg"><path d="M0,0"/>' +
-      '<image x="625" y="167" width="320" height="185" href="data:image/svg+xml;base64,AB+C/=" preserveAspectRatio="none" clip-path="url(#c)" mask="url(#m)"/><path d="M1,1"/></svg>';
-    const nested = nestChart(layout, 'data:image/svg+xml;base64,AB+C/=', chart);
+      '<image x="560" y="12" width="640" height="618" href="data:image/svg+xml;base64,AB+C/=" preserveAspectRatio="none" clip-path="url(#c)" mask="url(#m)"/><path d="M1,1"/></svg>';
+    const nested = nestChart(layout, 'data:image/svg+xml;base64,AB+C/=', chart) as string;
     expect(nested).not.toContain('<image');
     expect(nested).not.toContain('<title>');
     expect(nested).not.toContain('url(#c)');
+    expect(nested).not.toContain('Source: Customs.');
     expect(nested.match(/<svg\b/g)).toHaveLength(1);
-    // The chart is 640 wide: half size, centred in the box, after the frame and before what followed.
-    const { width, height } = {
-      width: Number(/width="(\d+)"/.exec(chart)?.[1]),
-      height: Number(/height="(\d+)"/.exec(chart)?.[1]),
-    };
-    const scale = Math.min(320 / width, 185 / height);
-    expect(nested).toContain(`scale(${Math.round(scale * 1e4) / 1e4})`);
-    expect(nested).toMatch(
-      /<path d="M0,0"\/><rect x="624.5" y="166.5" width="321" height="186" rx="4" fill="#ffffff" stroke="#[0-9a-f]{6}"\/><g transform="translate\(/,
-    );
+    expect(nested).toMatch(/^<svg[^>]*><path d="M0,0"\/><g transform="translate\(/);
     expect(nested).toMatch(/<\/g><path d="M1,1"\/><\/svg>$/);
-    // Font and colour set on the chart's root still reach its text.
+    // Font and colour set on the chart's root still reach its text, raised to 20 px on the card.
     expect(nested).toMatch(/<g transform="[^"]*"[^>]* font-family="Inter"/);
     expect(nested).toContain('data-mark="y-axis tick label"');
+    expect(textBelow(nested, MIN_CARD_TEXT)).toEqual([]);
+    // A chart too tall to reach that size is left off rather than shown illegibly.
+    const squat = layout.replace('height="618"', 'height="300"');
+    expect(nestChart(squat, 'data:image/svg+xml;base64,AB+C/=', chart)).toBeUndefined();
   });
+
+  it('cards carry no text under 20 px: their own, and any golden chart as the lead chart', async () => {
+    const goldens = readdirSync(path.join(PROJECT_ROOT, 'test/output')).filter((file) => /-narrow\.svg$/.test(file));
+    expect(goldens.length).toBeGreaterThan(8);
+    let withChart = 0;
+    for (const file of goldens) {
+      const narrow = readFileSync(path.join(PROJECT_ROOT, 'test/output', file), 'utf8');
+      const { svg, tree, chart } = await ogCardSvg({ ...card, chart: { svg: twinOf(narrow) } });
+      if (chart) withChart++;
+      expect(Math.min(...treeFontSizes(tree)), file).toBeGreaterThanOrEqual(MIN_CARD_TEXT);
+      expect(textBelow(svg, MIN_CARD_TEXT), file).toEqual([]);
+    }
+    expect(withChart).toBe(goldens.length);
+  }, 60_000);
+
+  it('says whether an event is upcoming, under way or past by the build date, with its dates, place and organiser', async () => {
+    const event = {
+      data: {
+        name: 'Summit',
+        summary: 'Two days in Toronto.',
+        venue: { name: 'The Ritz-Carlton, Toronto', city: 'Toronto', country: 'Canada' },
+        organiser: { name: 'Adamas Intelligence', url: 'https://example.org/' },
+        status: 'scheduled' as const,
+        registration: { url: 'https://example.org/', status: 'open' as const },
+      },
+      startInstant: new Date('2025-09-22T04:00:00Z'),
+      endInstant: new Date('2025-09-25T04:00:00Z'),
+      dates: '22–24 September 2025',
+    };
+    const past = eventCard(event, new Date('2026-01-15'));
+    expect(past.status).toBe('Past');
+    expect(past.panel?.heading).toBe('22–24 September 2025');
+    expect(past.panel?.items).toEqual([
+      { label: 'Where', text: 'The Ritz-Carlton, Toronto, Toronto, Canada' },
+      { label: 'Organiser', text: 'Adamas Intelligence' },
+      { label: 'Status', text: 'This event has ended.' },
+    ]);
+    const upcoming = eventCard(event, new Date('2025-09-01'));
+    expect(upcoming.status).toBe('Upcoming');
+    expect(upcoming.panel?.items.at(-1)).toEqual({ label: 'Status', text: 'Registration open.' });
+    expect(eventCard(event, new Date('2025-09-23T12:00:00Z')).status).toBe('Under way');
+    const cancelled = eventCard({ ...event, data: { ...event.data, status: 'cancelled' } }, new Date('2025-09-01'));
+    expect(cancelled.status).toBe('Cancelled');
+    const { tree } = await ogCardSvg(past);
+    expect(Math.min(...treeFontSizes(tree))).toBeGreaterThanOrEqual(MIN_CARD_TEXT);
+  }, 30_000);
 
   it('draws cards without a chart, for events', async () => {
     const png = await drawOgCard({

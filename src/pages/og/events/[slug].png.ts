@@ -1,8 +1,9 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { publishedEvents } from '../../../events/collection.ts';
 import { formatDateRange } from '../../../events/time.ts';
-import { eventCard } from '../../../og/cards.ts';
+import { buildDate } from '../../../lib/build-date.ts';
 import { pngResponse } from '../../../og/response.ts';
+import { eventCard } from '../../../og/site-cards.ts';
 
 export const getStaticPaths = (async () =>
   (await publishedEvents()).map((event) => ({
@@ -10,6 +11,8 @@ export const getStaticPaths = (async () =>
     props: { event },
   }))) satisfies GetStaticPaths;
 
-/** The event's 1200x630 link-preview image: name, local dates and city. */
-export const GET: APIRoute = async ({ props }) =>
-  pngResponse(eventCard({ data: props.event.data, dates: formatDateRange(props.event.start, props.event.end) }));
+/** The event's 1200x630 link-preview image: name, summary, local dates, place, and past or upcoming by the build date. */
+export const GET: APIRoute = async ({ props }) => {
+  const { event } = props;
+  return pngResponse(eventCard({ ...event, dates: formatDateRange(event.start, event.end) }, buildDate()));
+};

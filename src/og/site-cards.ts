@@ -1,0 +1,92 @@
+/**
+ * Preview cards for events and for the site: plain functions of their content and the build
+ * date (no content collections), so their text is data-driven and tested directly.
+ */
+import type { ResolvedEvent } from '../events/event.ts';
+import { eventPhase, statusBanner } from '../events/status.ts';
+import { formatMonth } from '../lib/dates.ts';
+import { site } from '../site.config.ts';
+import type { OgCard } from './card.ts';
+
+/** What an event card needs: the resolved event (its frontmatter and instants) and its dates as the page states them. */
+export interface EventCardInput extends Pick<ResolvedEvent, 'startInstant' | 'endInstant'> {
+  data: Pick<ResolvedEvent['data'], 'name' | 'summary' | 'venue' | 'organiser' | 'status' | 'registration'>;
+  /** Local dates as the event page states them, e.g. "22–24 September 2025". */
+  dates: string;
+}
+
+/**
+ * Where an event stands, as a tag and a sentence: its status when not as announced
+ * (cancelled, postponed), else upcoming, under way or past by the build date, with
+ * registration while it is open, as the event page says.
+ */
+function eventState(event: EventCardInput, buildDate: Date): { tag: string; text: string } {
+  const banner = event.data.status ? statusBanner(event.data.status) : undefined;
+  if (banner) return { tag: banner.label, text: banner.message.split('. ')[0]?.replace(/\.?$/, '.') ?? banner.label };
+  const phase = eventPhase(event, buildDate);
+  if (phase === 'past') return { tag: 'Past', text: 'This event has ended.' };
+  if (phase === 'ongoing') return { tag: 'Under way', text: 'Under way now.' };
+  const registration = event.data.registration?.status;
+  const text =
+    registration === 'open'
+      ? 'Registration open.'
+      : registration === 'sold-out'
+        ? 'Sold out.'
+        : registration === 'closed'
+          ? 'Registration closed.'
+          : 'Coming up.';
+  return { tag: 'Upcoming', text };
+}
+
+/**
+ * An event's card: name and summary, and a panel with its dates, place, organiser and state.
+ * Past, upcoming or under way by the build date (never the machine's clock).
+ */
+export function eventCard(event: EventCardInput, buildDate: Date): OgCard {
+  const { venue, organiser, summary } = event.data;
+  const state = eventState(event, buildDate);
+  return {
+    kicker: 'Event',
+    status: state.tag,
+    title: event.data.name,
+    ...(summary ? { text: summary } : {}),
+    meta: [],
+    publisher: site.publisher,
+    panel: {
+      heading: event.dates,
+      items: [
+        {
+          label: 'Where',
+          text: venue ? [venue.name, `${venue.city}, ${venue.country}`].filter(Boolean).join(', ') : 'Online',
+        },
+        ...(organiser ? [{ label: 'Organiser', text: organiser.name }] : []),
+        { label: 'Status', text: state.text },
+      ],
+    },
+  };
+}
+
+/** What the site card lists: the newest notes, newest first. */
+export interface SiteCardNote {
+  title: string;
+  edition: string;
+}
+
+/** The site's default card, for pages without their own: the publisher, what it publishes and its latest notes. */
+export function siteCard(latest: readonly SiteCardNote[] = []): OgCard {
+  return {
+    kicker: site.shortName,
+    title: site.publisher,
+    text: site.tagline,
+    meta: [],
+    publisher: site.url.replace(/^https?:\/\//, ''),
+    ...(latest.length > 0
+      ? {
+          panel: {
+            heading: 'Latest notes',
+            items: latest.slice(0, 3).map((note) => ({ label: formatMonth(note.edition), text: note.title })),
+          },
+        }
+      : {}),
+  };
+}
