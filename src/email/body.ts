@@ -1,7 +1,14 @@
 import { absolutizeHtml, parseFragment } from '../feeds/html.ts';
 import { escapeHtml } from '../lib/escape.ts';
-import { EMAIL_CONTENT_WIDTH } from './styles.ts';
+import { EMAIL_CONTENT_WIDTH, EMAIL_WIDTH } from './styles.ts';
 import { LAYOUT_TABLE, layoutTable } from './template.ts';
+
+/**
+ * A run of the email's body: text in the padded content column, or a chart the full width of
+ * the email (its PNG twin has margins of its own), so that on a 360 px phone the chart is
+ * shown 360 px wide, not 312.
+ */
+export type EmailBlock = { kind: 'text'; html: string } | { kind: 'chart'; html: string };
 
 /** Elements email clients cannot show at all: dropped with their content. */
 const DROPPED = 'svg, details, style, link, iframe, object, embed, form, button, input, select, textarea, video, audio';
@@ -33,13 +40,19 @@ const PLAIN_ELEMENTS: Readonly<Record<string, string>> = {
  * and that mean nothing in an inbox; layout tables get `role="presentation"` from us), no
  * comments, and no elements email clients cannot show (inline SVG, <details>, scripts).
  */
-export function prepareEmailBody(html: string, pageUrl: string, tag: (url: string) => string): string {
+export function prepareEmailBody(html: string, pageUrl: string, tag: (url: string) => string): EmailBlock[] {
   const absolute = absolutizeHtml(html, pageUrl, (url, element) => (element.localName === 'a' ? tag(url) : url));
   const { root, document } = parseFragment(absolute);
   for (const element of root.querySelectorAll(DROPPED)) element.remove();
   removeComments(root);
+  const charts = new Set(
+    [...root.children]
+      .filter((child) => child.localName === 'figure' && child.classList.contains('chart--image'))
+      .map(chartBlock),
+  );
 
   for (const img of root.querySelectorAll('img')) {
+    if (img.getAttribute('class') === 'chart-image') continue;
     const width = Number(img.getAttribute('width'));
     const height = Number(img.getAttribute('height'));
     if (width > 0 && height > 0 && width > EMAIL_CONTENT_WIDTH) {
@@ -107,7 +120,56 @@ export function prepareEmailBody(html: string, pageUrl: string, tag: (url: strin
         element.removeAttribute(name);
     }
   }
-  return root.innerHTML;
+  // Runs of text between the top-level charts, each chart a block of its own.
+  const blocks: EmailBlock[] = [];
+  let text = '';
+  for (const node of [...root.childNodes]) {
+    if (charts.has(node as Element)) {
+      if (text.trim()) blocks.push({ kind: 'text', html: text });
+      text = '';
+      blocks.push({ kind: 'chart', html: (node as Element).innerHTML });
+    } else text += node.nodeType === 1 ? (node as Element).outerHTML : (node.textContent ?? '');
+  }
+  if (text.trim()) blocks.push({ kind: 'text', html: text });
+  return blocks;
+}
+
+/**
+ * A chart as its email shows it: the PNG twin, which carries its title, subtitle, note, source
+ * and publisher, the width of the email (600 px, or the phone's width), and the link to its
+ * data. Its alt text, for clients that block images, is the title and the chart's description.
+ * Returns the element that now holds it (a div, taken out by prepareEmailBody as a row).
+ */
+function chartBlock(figure: Element): Element {
+  const document = figure.ownerDocument;
+  const img = figure.querySelector('img');
+  const title = figure.querySelector('.chart__title')?.textContent?.trim() ?? '';
+  const data = figure.querySelector('.chart__source a[href*="/charts/"]');
+  const block = document.createElement('div');
+  if (img) {
+    const width = Number(img.getAttribute('width'));
+    const height = Number(img.getAttribute('height'));
+    const description = img.getAttribute('alt') ?? '';
+    const alt = [title, description].filter(Boolean).join(/[.!?]$/.test(title) ? ' ' : '. ');
+    const image = document.createElement('img');
+    image.setAttribute('class', 'chart-image');
+    image.setAttribute('src', img.getAttribute('src') ?? '');
+    image.setAttribute('width', String(EMAIL_WIDTH));
+    image.setAttribute('height', String(width > 0 ? Math.round((height * EMAIL_WIDTH) / width) : height));
+    image.setAttribute('alt', alt);
+    block.appendChild(image);
+  }
+  if (data) {
+    const line = document.createElement('p');
+    line.setAttribute('class', 'chart-data');
+    const link = document.createElement('a');
+    link.setAttribute('href', data.getAttribute('href') ?? '');
+    link.textContent = 'Download the data (CSV)';
+    line.appendChild(link);
+    block.appendChild(line);
+  }
+  figure.replaceWith(block);
+  return block;
 }
 
 /** Removes every comment node under `root` (notes for the web page's authors, not readers). */

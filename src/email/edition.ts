@@ -48,7 +48,7 @@ export async function emailEdition(note: Note): Promise<string> {
   };
   const key = createHash('sha256')
     .update(`${codeFingerprint()}\0${site.url}\0${JSON.stringify(utm)}\0${JSON.stringify(note.data.sources)}\0`)
-    .update(emailDocument({ ...fields, bodyHtml: '\0body\0', sourcesHtml: '\0sources\0' }))
+    .update(emailDocument({ ...fields, body: [{ kind: 'text', html: '\0body\0' }], sourcesHtml: '\0sources\0' }))
     .update('\0')
     .update(body)
     .digest('hex')
@@ -57,7 +57,7 @@ export async function emailEdition(note: Note): Promise<string> {
   if (cached) return cached;
   const document = emailDocument({
     ...fields,
-    bodyHtml: prepareEmailBody(body, pageUrl, tag),
+    body: prepareEmailBody(body, pageUrl, tag),
     sourcesHtml: sourcesEmailHtml(note.data.sources, pageUrl, tag),
   });
   const html = juice(document, {

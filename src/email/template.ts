@@ -1,4 +1,5 @@
 import { escapeHtml } from '../lib/escape.ts';
+import type { EmailBlock } from './body.ts';
 import { EMAIL_CSS, EMAIL_WIDTH } from './styles.ts';
 
 /** What the email layout shows; text fields are plain text (escaped here), `*Html` are trusted fragments. */
@@ -16,8 +17,8 @@ export interface EmailContent {
   homeUrl: string;
   publisher: string;
   tagline: string;
-  /** The note body, already made email-safe. */
-  bodyHtml: string;
+  /** The note body, already made email-safe: runs of text, and charts the full width of the email. */
+  body: readonly EmailBlock[];
   /** The note's sources list, already made email-safe; empty for none. */
   sourcesHtml: string;
 }
@@ -36,6 +37,13 @@ export function layoutTable(attributes: Readonly<Record<string, string>> = {}): 
   return `<table${Object.entries({ ...LAYOUT_TABLE, ...attributes })
     .map(([name, value]) => ` ${name}="${escapeHtml(value)}"`)
     .join('')}>`;
+}
+
+/** A row of the body: text in the padded column, a chart without side padding (its PNG has margins). */
+function bodyRow(block: EmailBlock): string {
+  return block.kind === 'chart'
+    ? `<tr><td class="chart-row" align="center">${block.html}</td></tr>`
+    : `<tr><td class="content">\n${block.html}\n</td></tr>`;
 }
 
 /**
@@ -60,7 +68,7 @@ export function emailDocument(content: EmailContent): string {
 <body>
 <div style="display:none;mso-hide:all">${e(content.dek)}</div>
 ${layoutTable({ class: 'outer' })}
-<tr><td align="center" style="padding:16px 8px">
+<tr><td align="center" style="padding:16px 0">
 <div class="wrap">
 ${layoutTable({ class: 'container', width: String(EMAIL_WIDTH), align: 'center' })}
 <tr><td class="topbar"><a href="${e(content.webUrl)}">Read on the web</a></td></tr>
@@ -71,9 +79,7 @@ ${layoutTable({ class: 'container', width: String(EMAIL_WIDTH), align: 'center' 
 <p class="dek">${e(content.dek)}</p>
 <p class="byline">${e(content.byline)}</p>
 </td></tr>
-<tr><td class="content">
-${content.bodyHtml}
-</td></tr>${sources}
+${content.body.map(bodyRow).join('\n')}${sources}
 <tr><td class="cta"><a href="${e(content.webUrl)}">Read on the web, with data tables and CSV downloads</a></td></tr>
 <tr><td class="footer">${e(content.publisher)}: ${e(content.tagline)}. <a href="${e(content.homeUrl)}">${e(new URL(content.homeUrl).host)}</a></td></tr>
 </table>

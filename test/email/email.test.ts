@@ -37,26 +37,56 @@ describe('email edition in the built site', () => {
     expect(container?.getAttribute('style')).toMatch(/max-width: 600px/);
   });
 
-  it.each(SLUGS)('%s: charts are 2x PNG images with size and alt text', (slug) => {
-    const { document } = parseHTML(edition(slug));
-    const images = [...document.querySelectorAll('img')];
-    expect(images.length).toBeGreaterThan(0);
-    for (const img of images) {
-      const src = img.getAttribute('src') as string;
-      expect(src).toMatch(/^https:\/\/assay\.example\.com\/charts\/[0-9a-f]{16}\.png$/);
-      expect((img.getAttribute('alt') ?? '').length).toBeGreaterThan(40);
-      const width = Number(img.getAttribute('width'));
-      expect(width).toBeGreaterThan(0);
-      expect(width).toBeLessThanOrEqual(552);
-      expect(Number(img.getAttribute('height'))).toBeGreaterThan(0);
-      // The file the email links to is in dist/ and drawn at least twice the displayed width.
-      const file = distFileFor(site.outDir, src) as string;
-      expect(file, src).toBeDefined();
-      expect(readFileSync(file).readUInt32BE(16)).toBeGreaterThanOrEqual(2 * width);
-    }
+  it.each(SLUGS)(
+    '%s: charts are PNG twins the width of the email, with the title and description as alt text',
+    (slug) => {
+      const { document } = parseHTML(edition(slug));
+      const images = [...document.querySelectorAll('img')];
+      expect(images.length).toBeGreaterThan(0);
+      const page = parseHTML(readFileSync(path.join(site.outDir, 'notes', slug, 'index.html'), 'utf8')).document;
+      const titles = [...page.querySelectorAll('figure.chart .chart__title')].map((p) => p.textContent?.trim() ?? '');
+      expect(titles).toHaveLength(images.length);
+      images.forEach((img, i) => {
+        const src = img.getAttribute('src') as string;
+        expect(src).toMatch(/^https:\/\/assay\.example\.com\/charts\/[0-9a-f]{16}\.png$/);
+        // For clients that block images: the chart's title, then its description.
+        const alt = img.getAttribute('alt') ?? '';
+        expect(alt.startsWith(titles[i] as string), alt).toBe(true);
+        expect(alt).toMatch(/chart: /);
+        // The full width of the email: 600 px, or a phone's width (a row without side padding).
+        expect(img.getAttribute('width')).toBe('600');
+        expect(img.getAttribute('style')).toMatch(/width: 100%/);
+        expect(img.closest('td')?.getAttribute('style')).toMatch(/padding: 4px 0 16px/);
+        // The file the email links to is in dist/, its height in proportion, and drawn at twice
+        // the width a 360 px phone shows it at.
+        const file = distFileFor(site.outDir, src) as string;
+        expect(file, src).toBeDefined();
+        const png = readFileSync(file);
+        expect(png.readUInt32BE(16)).toBeGreaterThanOrEqual(2 * 360);
+        const height = Number(img.getAttribute('height'));
+        expect(Math.abs(height - (600 * png.readUInt32BE(20)) / png.readUInt32BE(16))).toBeLessThanOrEqual(1);
+      });
+    },
+  );
+
+  it.each(SLUGS)("%s: the PNG carries the chart's title and source, the HTML does not repeat them", (slug) => {
+    const html = edition(slug);
+    const { document } = parseHTML(html);
+    const text = document.body.textContent ?? '';
+    expect(text).not.toMatch(/Source: China General Administration of Customs/);
+    expect(document.querySelectorAll('.chart__title, .chart__source, .chart__note')).toHaveLength(0);
+    const data = [...document.querySelectorAll('a')].filter((a) => a.textContent === 'Download the data (CSV)');
+    expect(data).toHaveLength(document.querySelectorAll('img').length);
+    for (const link of data) expect(link.getAttribute('href')).toMatch(/\/charts\/[0-9a-f]{16}\.csv\?utm_source=/);
   });
 
-  it.each(SLUGS)('%s: absolute links, UTM on site links, read-on-the-web and source lines', (slug) => {
+  it.each(SLUGS)('%s: no text under 14 px', (slug) => {
+    const sizes = [...edition(slug).matchAll(/font-size: (\d+)px/g)].map((m) => Number(m[1]));
+    expect(sizes.length).toBeGreaterThan(10);
+    expect(Math.min(...sizes)).toBeGreaterThanOrEqual(14);
+  });
+
+  it.each(SLUGS)('%s: absolute links, UTM on site links, read-on-the-web and sources', (slug) => {
     const { document } = parseHTML(edition(slug));
     const links = [...document.querySelectorAll('a')].map((a) => ({
       href: a.getAttribute('href') as string,
@@ -70,9 +100,7 @@ describe('email edition in the built site', () => {
     for (const { href } of links.filter((link) => link.href.startsWith('https://assay.example.com'))) {
       expect(new URL(href).searchParams.get('utm_campaign'), href).toBe('monthly-note');
     }
-    const text = document.body.textContent ?? '';
-    expect(text).toMatch(/Source: China General Administration of Customs/);
-    expect(text).toMatch(/Sources/);
+    expect(document.body.textContent ?? '').toMatch(/Sources/);
   });
 });
 
@@ -123,30 +151,47 @@ describe('email rule checker', () => {
 describe('email body preparation', () => {
   const tag = (url: string) => (url.startsWith('https://assay.example.com') ? `${url}?utm_source=newsletter` : url);
 
-  it('makes callouts and charts table cells, scales images to the column and drops what email cannot show', () => {
-    const html = prepareEmailBody(
+  it('makes callouts table cells, charts rows of their own, scales images to the column and drops what email cannot show', () => {
+    const blocks = prepareEmailBody(
       '<!-- for authors --><div class="callout callout--key" role="note" aria-label="Key"><p class="callout__title">Key</p><p>Text</p></div>' +
-        '<figure class="chart chart--image" data-chart-id="c1"><p class="chart__title">Chart</p>' +
-        '<img src="/charts/a.png" width="640" height="390" alt="A chart"></figure><details><summary>Data</summary></details>' +
+        '<figure class="chart chart--image" data-chart-id="c1"><p class="chart__title"><strong>Chart</strong></p>' +
+        '<img src="/charts/a.png" width="392" height="564" alt="Line chart: exports."><p class="chart__note">Note</p>' +
+        '<p class="chart__source">Source: Customs. <a href="/charts/b.csv">Download the data (CSV)</a></p></figure>' +
+        '<details><summary>Data</summary></details>' +
         '<svg></svg><h2 id="x">Head</h2><section><p>As of <time datetime="2025-05-01">May</time></p></section>' +
+        '<p><img src="/a.png" width="640" height="390"></p>' +
         '<a href="/notes/">Notes</a> <a href="https://example.org/">Elsewhere</a>',
       'https://assay.example.com/notes/x/',
       tag,
     );
+    expect(blocks.map((block) => block.kind)).toEqual(['text', 'chart', 'text']);
+    const [before, chart, after] = blocks.map((block) => block.html) as [string, string, string];
     const layout = '<table(?=[^>]*role="presentation")(?=[^>]*width="100%")[^>]*>';
-    expect(html).toMatch(
+    expect(before).toMatch(
       new RegExp(
-        `${layout}<tr><td class="box">${layout}<tr><td class="callout callout--key"><p class="callout__title">Key</p><p>Text</p></td></tr></table></td></tr></table>`,
+        `^${layout}<tr><td class="box">${layout}<tr><td class="callout callout--key"><p class="callout__title">Key</p><p>Text</p></td></tr></table></td></tr></table>$`,
       ),
     );
-    expect(html).toMatch(
-      new RegExp(
-        `${layout}<tr><td class="chart chart--image"><p class="chart__title">Chart</p><img [^>]+></td></tr></table>`,
-      ),
+    // The chart: its twin the email's width, alt text title first; the title, note and source
+    // are in the picture, not repeated; the data link stays.
+    const image = parseHTML(`<div>${chart}</div>`).document.querySelector('img') as Element;
+    expect(Object.fromEntries([...image.attributes].map((a) => [a.name, a.value]))).toEqual({
+      class: 'chart-image',
+      src: 'https://assay.example.com/charts/a.png',
+      width: '600',
+      height: '863',
+      alt: 'Chart. Line chart: exports.',
+    });
+    expect(chart).toContain(
+      '<p class="chart-data"><a href="https://assay.example.com/charts/b.csv?utm_source=newsletter">Download the data (CSV)</a></p>',
     );
-    expect(html).toContain('<img src="https://assay.example.com/charts/a.png" width="552" height="336" alt="A chart">');
-    expect(html).toContain('<div><p>As of <span>May</span></p></div>');
-    expect(html).not.toMatch(/<details|<svg|<figure|<section|<time|<!--|id="|aria-|role="note"|data-chart-id/);
+    // An image in the text is scaled to the column.
+    expect(after).toMatch(
+      /<img (?=[^>]*src="https:\/\/assay\.example\.com\/a\.png")(?=[^>]*width="552")(?=[^>]*height="336")(?=[^>]*alt="")/,
+    );
+    expect(after).toContain('<div><p>As of <span>May</span></p></div>');
+    const html = blocks.map((block) => block.html).join('');
+    expect(html).not.toMatch(/<details|<svg|<figure|<section|<time|<!--|id="|aria-|role="note"|data-chart-id|Source:/);
     expect(html).toContain('href="https://assay.example.com/notes/?utm_source=newsletter"');
     expect(html).toContain('href="https://example.org/"');
   });
@@ -157,6 +202,6 @@ describe('email body preparation', () => {
       'https://assay.example.com/notes/x/',
       tag,
     );
-    expect(html).toMatch(/^<table(?=[^>]*class="data-table")(?![^>]*role=)[^>]*>/);
+    expect(html[0]?.html).toMatch(/^<table(?=[^>]*class="data-table")(?![^>]*role=)[^>]*>/);
   });
 });
