@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { imageTextSizes, smallestText, textBelow, transformScale } from '../../src/charts/image-text.ts';
 import { pngTwin, TWIN, twinChart, twinSvg, wrapText } from '../../src/charts/twin.ts';
-import { CHART_CASES } from './cases.ts';
+import { CHART_CASES, exports } from './cases.ts';
 import { renderProps } from './helpers.ts';
 
 /** How wide a phone email shows a twin: the full width of a 360 px screen (src/email/styles.ts). */
@@ -76,7 +76,7 @@ describe('PNG twins: charts that stand alone', () => {
   }
 
   it('a twin is keyed by its texts as well as its drawing, and laid out only when asked for', () => {
-    const figure = renderProps({ type: 'line', title: 'One' }, CHART_CASES[0][2]);
+    const figure = renderProps({ type: 'line', title: 'One' }, exports);
     const spec = { title: 'One', source: { name: 'Customs', asOf: '2025-08-20' } };
     const twin = (over: object) =>
       pngTwin({ drawing: figure.drawing, derivedRows: false, svg: figure.svg, spec, ...over });
