@@ -16,6 +16,7 @@ import {
   changeLogEntryUrl,
   currentData,
   type DocumentTitle,
+  latestRevisions,
   siteChangeLog,
   siteDataRevisions,
 } from './site.ts';
@@ -90,4 +91,44 @@ export async function chartRevisionNotice(options: {
     asOf: result.current.meta.asOf,
     href: entry ? changeLogEntryUrl(entries, entry) : CHANGES_PATH,
   };
+}
+
+/**
+ * The notice for figures quoted in the text (`<Value>`, `<Change>`) of an entry's latest page
+ * whose rows were revised since and that no chart of the page already reports (a chart's own
+ * notice covers the rows it shows).
+ */
+export async function textRevisionNotice(file: string, options: { dev?: boolean } = {}) {
+  const index = siteVersions(options);
+  const entry = index.files.get(file);
+  if (!entry) return undefined;
+  const found = latestRevisions(index, entry, options);
+  const charted = new Set(
+    found.figures
+      .filter((figure) => figure.figure.component === 'Chart')
+      .flatMap((figure) => figure.revisions.map((revision) => `${figure.figure.dataset}\0${revision.id}`)),
+  );
+  const rows = new Map<string, string>();
+  let newest: { dataset: string; ids: string[]; asOf: Date | undefined } | undefined;
+  for (const figure of found.figures) {
+    if (figure.figure.component === 'Chart') continue;
+    const fresh = figure.revisions.filter((revision) => !charted.has(`${figure.figure.dataset}\0${revision.id}`));
+    for (const revision of fresh) {
+      const text = revisionText(revision, figure.current.meta, figure.key);
+      rows.set(`${figure.figure.dataset}\0${revision.id}`, `${text.row}, ${text.change}`);
+    }
+    if (fresh.length > 0) {
+      newest ??= { dataset: figure.figure.dataset, ids: [], asOf: figure.current.meta.asOf };
+      if (newest.dataset === figure.figure.dataset) newest.ids.push(...fresh.map((revision) => revision.id));
+    }
+  }
+  if (!newest || !entry.latest.vintageCommit) return undefined;
+  const entries = await changeLog(options);
+  const position = siteDataRevisions(index).history.positions.get(entry.latest.vintageCommit) ?? -1;
+  const linked = revisionEntryFor(entries, newest.dataset, position, newest.ids);
+  return {
+    rows: [...rows.values()],
+    asOf: newest.asOf,
+    href: linked ? changeLogEntryUrl(entries, linked) : CHANGES_PATH,
+  } satisfies RevisionNoticeData;
 }

@@ -41,7 +41,7 @@ columns:
   usd: { type: number, unit: USD/kg }
 `;
 
-const note = (title: string, published: string, body: string, updates: [string, string][] = []) => `---
+const note = (title: string, published: string, body: string, updates: [string, string][] = [], chart = '') => `---
 title: ${title}
 dek: A test note.
 published: ${published}
@@ -51,11 +51,12 @@ ${updates.length > 0 ? `updates:\n${updates.map(([date, summary]) => `  - { date
 
 ${body}
 
-<Chart data="exports" type="bar" x="month" y="tonnes" title="Exports" />
+<Chart data="exports" type="bar" x="month" y="tonnes" title="Exports"${chart} />
 `;
 
 const MAY_BODY = 'May exports were <Value data="exports" at="2025-05" />.';
-const JUNE_BODY = 'Prices stood at <Value data="prices" at="2025-05" />.';
+const JUNE_BODY =
+  'April exports were <Value data="exports" at="2025-04" />; prices stood at <Value data="prices" at="2025-05" />.';
 
 describe('revisions and the change log from a scripted git history', () => {
   let repo: ScriptedRepo;
@@ -82,7 +83,10 @@ describe('revisions and the change log from a scripted git history', () => {
     const june: [string, number] = ['2025-06', 3188];
     repo.write('data/exports.yml', exportsMeta('2025-07-20'));
     repo.write('data/exports.csv', exportsCsv([['2025-03', 5383, 'derived'], april(), ['2025-05', 1238], june]));
-    repo.write('content/notes/june.mdx', note('Exports rebounded in June', '2025-07-20', JUNE_BODY));
+    repo.write(
+      'content/notes/june.mdx',
+      note('Exports rebounded in June', '2025-07-20', JUNE_BODY, [], ' from="2025-05"'),
+    );
     repo.commit('june note', '2025-07-20');
     // 3. A correction with an entry: May revised, the May note updated in the same commit.
     const may: [string, number] = ['2025-05', 1290];
@@ -126,15 +130,25 @@ describe('revisions and the change log from a scripted git history', () => {
   it('shows a notice under the chart of a note whose figures were revised since, with both values', () => {
     const page = html('/notes/june/');
     const notice = page.querySelector('figure.chart .revision-notice');
-    const text = notice?.textContent?.replace(/\s+/g, ' ').trim();
-    expect(text).toBe(
-      'Revised since publication: March 2025, 5,383 t, removed; April 2025, 2,634 t → 2,650 t; May 2025, 1,238 t → 1,290 t (data as of 20 September 2025). See the change log.',
+    expect(notice?.textContent?.replace(/\s+/g, ' ').trim()).toBe(
+      'Revised since publication: May 2025, 1,238 t → 1,290 t (data as of 20 September 2025). See the change log.',
     );
     expect(notice?.querySelector('time')?.getAttribute('datetime')).toBe('2025-09-20');
-    // It links to the newest revision it reports.
-    expect(notice?.querySelector('a')?.getAttribute('href')).toBe('/changes/#data-exports-r3');
+    expect(notice?.querySelector('a')?.getAttribute('href')).toBe('/changes/#data-exports-r1');
     // The page still shows the figures as published: the notice does not change them.
     expect(page.querySelector('.chart__data')?.textContent).toContain('1,238');
+  });
+
+  it('reports a revised figure quoted in the text that no chart shows, once, under the text', () => {
+    const page = html('/notes/june/');
+    const notices = [...page.querySelectorAll('.revision-notice')];
+    expect(notices).toHaveLength(2);
+    const text = page.querySelector('.prose + .revision-notice');
+    expect(text?.textContent?.replace(/\s+/g, ' ').trim()).toBe(
+      'Revised since publication, figures quoted above: April 2025, 2,634 t → 2,650 t (data as of 20 September 2025). See the change log.',
+    );
+    expect(text?.querySelector('a')?.getAttribute('href')).toBe('/changes/#data-exports-r2');
+    expect(page.querySelector('.prose .value')?.textContent).toBe('2,634\u00a0t');
   });
 
   it('shows no notice where the latest version includes the revisions, nor on earlier versions', () => {
@@ -154,6 +168,8 @@ describe('revisions and the change log from a scripted git history', () => {
     expect(affected).toHaveLength(1);
     expect(affected[0]).toContain('content/notes/june.mdx: figures revised since version 1 was published');
     expect(affected[0]).toContain('exports: May 2025, 1,238 t → 1,290 t');
+    expect(affected[0]).toContain('exports: April 2025, 2,634 t → 2,650 t');
+    expect(affected[0]).not.toContain('March');
     expect(lines.filter((line) => line.includes("dataset 'prices' declares no key"))).toHaveLength(1);
     const missing = lines.filter((line) => line.includes('has no revisions: entry'));
     expect(missing).toHaveLength(1);
