@@ -1,9 +1,10 @@
+import { loadDataset } from '../data/load.ts';
 import type { Dataset, Row } from '../data/schema.ts';
 import { AssayError } from '../lib/errors.ts';
 import { didYouMean } from '../lib/suggest.ts';
 import { dateGrain, FORMAT_KEYWORDS, isFormatSpecifier, type NumberStyle, resolveSpecifier } from './format.ts';
 import { CHART_OPTION_NAMES, chartPropsSchema, type ParsedChartProps } from './options.ts';
-import { NAMED_SERIES_COLOURS, PALETTE, preferredColour, seriesColours } from './palette.ts';
+import { entityColour, PALETTE, seriesColours } from './palette.ts';
 import {
   columnValues,
   describeValue,
@@ -122,13 +123,17 @@ export function normaliseChart(props: Record<string, unknown>, dataset: Dataset,
   const number = resolveNumberStyle(options, y, fail);
   const seriesNames = series ? unique(rows.map((row) => String(row[series.name] ?? ''))) : [y.label];
   checkColourKeys(options.colors ?? {}, series ? columnValues(dataset.rows, series) : [y.label], series, check);
-  // One series: the site's first colour, unless the series is named (World, Germany…) or pinned.
+  // One series: pinned, else its entity's site colour (`entity:` in the metadata, or a series
+  // named like one), else the palette's first colour.
+  const entity = series ? undefined : datasetEntity(dataset);
   const colours = series
     ? Object.fromEntries(seriesColours(seriesNames, options.colors ?? {}))
     : {
         [y.label]:
           options.colors?.[y.label] ??
-          (NAMED_SERIES_COLOURS[y.label.toLowerCase()] ? preferredColour(y.label) : PALETTE[0]),
+          (entity ? entityColour(entity) : undefined) ??
+          entityColour(y.label) ??
+          PALETTE[0],
       };
 
   const rules: Marker[] = (options.rules ?? []).map((rule, index) => marker(rule, x, `rules[${index}]`, parseOn, fail));
@@ -181,6 +186,8 @@ export function normaliseChart(props: Record<string, unknown>, dataset: Dataset,
     rules,
     annotations,
     highlight,
+    labels: options.labels ?? (kind === 'line' || kind === 'area' ? 'ends' : 'none'),
+    zero: resolveZero(options, kind, fail),
     height: options.height ?? DEFAULT_HEIGHT,
     xLabel: options.xLabel ?? x.label,
     yLabel: options.yLabel ?? (number.unit ? `${y.label} (${number.unit})` : y.label),
@@ -235,6 +242,8 @@ const ALLOWED: Record<string, string> = {
   colors: 'an object of series name → hex colour, e.g. {{ Germany: "#009E73" }}',
   derived: 'false or {{ column: "basis", value: "derived" }}',
   height: 'a whole number of pixels between 120 and 1200',
+  labels: 'one of values, ends, none (labels alone means values)',
+  zero: 'true or false (lines and dots only: write zero={false})',
   plot: 'a function (data, Plot) => Plot options',
 };
 
@@ -255,6 +264,24 @@ function marker(
   return input.x !== undefined
     ? { axis: 'x', value: parseOn(input.x, x, `${option}.x`), label }
     : { axis: 'y', value: input.y as number, label };
+}
+
+/**
+ * Bars and areas show a value by their length or area, so their axis starts at zero always;
+ * lines start there by default (a fall of three quarters must look like one) and may opt out;
+ * dots (scatter plots) start at the data unless asked.
+ */
+function resolveZero(options: ParsedChartProps, kind: ChartKind, fail: Fail): boolean {
+  if (options.plot) return false;
+  if (kind === 'bar' || kind === 'area') {
+    if (options.zero === false)
+      fail(
+        `zero={false} is not allowed on a ${kind} chart: a ${kind === 'bar' ? "bar's length" : "area's height"} shows its value, so the axis starts at zero`,
+        'use type="line" with zero={false} to show the variation, or leave zero out',
+      );
+    return true;
+  }
+  return options.zero ?? kind === 'line';
 }
 
 function resolveDerived(options: ParsedChartProps, dataset: Dataset, fail: Fail): ChartSpec['derived'] {
@@ -288,6 +315,23 @@ function resolveNumberStyle(options: ParsedChartProps, y: ColumnRef, fail: Fail)
   }
   const columnFormat = y.column.format;
   return { specifier: columnFormat && isFormatSpecifier(columnFormat) ? columnFormat : ',~f', unit };
+}
+
+/**
+ * The entity a single-series dataset measures (`entity:` in its metadata). An earlier data
+ * vintage from git history may predate the field, so a historic dataset without one takes the
+ * working tree's: the entity decides how the series is drawn, it is not a figure, and an
+ * earlier version of a note must not draw the United States in another colour.
+ */
+export function datasetEntity(dataset: Dataset): string | undefined {
+  if (dataset.meta.entity) return dataset.meta.entity;
+  if (!dataset.vintage) return undefined;
+  try {
+    return loadDataset(dataset.name).meta.entity;
+  } catch {
+    // Gone from the working tree (or unreadable there): the vintage's metadata is all there is.
+    return undefined;
+  }
 }
 
 function unique<T>(values: readonly T[]): T[] {

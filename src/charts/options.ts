@@ -97,6 +97,22 @@ export const chartPropsSchema = z
     annotations: z.array(annotationSchema).optional(),
     /** An x value or period to emphasise. */
     highlight: highlightSchema.optional(),
+    /**
+     * Values written on the marks: `values` (every bar or point), `ends` (the last value of
+     * each series; lines and areas by default, with the series name), `none` (no values; lines
+     * name their series in a legend). `labels` alone means `values`, `labels={false}` `none`.
+     */
+    labels: z
+      .preprocess(
+        (value) => (value === true ? 'values' : value === false ? 'none' : value),
+        z.enum(['values', 'ends', 'none']),
+      )
+      .optional(),
+    /**
+     * Lines and dots: start the value axis at zero (lines: default true; dots: default false).
+     * `zero={false}` on a line draws an axis break. Bars and areas always start at zero.
+     */
+    zero: z.boolean().optional(),
     /** Colours pinned to series names, overriding the site palette: {{ Germany: "#009E73" }}. */
     colors: z.record(z.string(), z.string().regex(/^#[0-9a-fA-F]{6}$/, 'use a hex colour such as #0072B2')).optional(),
     /** Column marking derived (estimated) rows and its value for them; false to turn off. Default: basis = derived. */

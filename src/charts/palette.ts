@@ -1,47 +1,46 @@
-/**
- * The site's one categorical palette: Okabe-Ito without black (invisible in dark mode)
- * and without yellow (too faint on white), reordered so the first colours are the most
- * distinct for the common 2-3 series case. Each colour keeps at least 3:1 against both
- * the light and the dark page backgrounds.
- */
-export const PALETTE = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#56B4E9', '#D55E00', '#8C6BB1'] as const;
-
-/** Neutral colour for de-emphasised marks (bars outside a highlight). */
-export const MUTED = '#9AA3AD';
+import { site } from '../site.config.ts';
 
 /**
- * Series that must look the same in every chart of the site: a publisher edits this list.
- * Names not listed get a colour from a hash of the name, so they are stable too.
+ * The site's one categorical palette: Okabe-Ito without black (invisible in dark mode) and
+ * yellow, with orange, reddish purple and sky blue darkened just enough that every colour
+ * keeps at least 3:1 against both the light (#fbfaf6) and the dark (#14171b) page
+ * backgrounds and the PNG's white (test/charts/palette.test.ts measures it), ordered so the
+ * first colours are the most distinct for the common 2-3 series case.
  */
-export const NAMED_SERIES_COLOURS: Readonly<Record<string, string>> = {
-  world: '#0072B2',
-  'united states': '#D55E00',
-  germany: '#009E73',
-  japan: '#CC79A7',
-  'south korea': '#E69F00',
-  india: '#56B4E9',
-};
+export const PALETTE = ['#0072B2', '#C77C00', '#009E73', '#C0679A', '#2E94CF', '#D55E00', '#8C6BB1'] as const;
 
-/** FNV-1a: tiny, stable across Node versions and platforms (unlike String hash codes). */
-function fnv1a(text: string): number {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    hash ^= text.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193) >>> 0;
+/** Neutral colour for de-emphasised marks (bars outside a highlight); 3:1 on both backgrounds too. */
+export const MUTED = '#858D96';
+
+/** Pattern-free hex colour, as `seriesColors` and the `colors` option take them. */
+const HEX = /^#[0-9a-fA-F]{6}$/;
+
+/**
+ * Entities that keep one colour in every chart of the site (United States, Germany…), from
+ * the site settings (`seriesColors`), by lower-cased name.
+ */
+export const NAMED_SERIES_COLOURS: Readonly<Record<string, string>> = namedColours(site.seriesColors);
+
+function namedColours(settings: Readonly<Record<string, string>>): Record<string, string> {
+  const named: Record<string, string> = {};
+  for (const [name, colour] of Object.entries(settings)) {
+    if (!HEX.test(colour))
+      throw new Error(`src/site.config.ts: seriesColors '${name}' is '${colour}', not a hex colour such as #0072B2`);
+    named[name.trim().toLowerCase()] = colour;
   }
-  return hash;
+  return named;
 }
 
-/** The colour a series name gets everywhere, before resolving clashes within one chart. */
-export function preferredColour(name: string): string {
-  const key = name.trim().toLowerCase();
-  return NAMED_SERIES_COLOURS[key] ?? (PALETTE[fnv1a(key) % PALETTE.length] as string);
+/** The site colour of an entity (a series name or a dataset's `entity`), in any case; undefined when it has none. */
+export function entityColour(name: string): string | undefined {
+  return NAMED_SERIES_COLOURS[name.trim().toLowerCase()];
 }
 
 /**
- * Colours for the series of one chart: each name keeps its preferred colour unless an
- * earlier series (in the given order) already took it, then the next free palette colour.
- * `pinned` (the author's `colors` option) wins over both.
+ * Colours for the series of one chart. `pinned` (the author's `colors` option) wins; then
+ * each entity with a site colour takes it; the others take the palette in order, skipping
+ * colours already used in this chart. A named entity whose colour is pinned to another
+ * series of this chart yields to it and takes the next free colour.
  */
 export function seriesColours(
   names: readonly string[],
@@ -51,23 +50,22 @@ export function seriesColours(
   const used = new Set<string>(Object.values(pinned).map((c) => c.toLowerCase()));
   for (const name of names) {
     const fixed = pinned[name];
-    if (fixed) {
-      result.set(name, fixed);
-      continue;
+    if (fixed) result.set(name, fixed);
+  }
+  for (const name of names) {
+    if (result.has(name)) continue;
+    const colour = entityColour(name);
+    if (colour && !used.has(colour.toLowerCase())) {
+      used.add(colour.toLowerCase());
+      result.set(name, colour);
     }
-    let colour = preferredColour(name);
-    if (used.has(colour.toLowerCase())) {
-      const start = PALETTE.indexOf(colour as (typeof PALETTE)[number]);
-      for (let step = 1; step <= PALETTE.length; step++) {
-        const candidate = PALETTE[(Math.max(start, 0) + step) % PALETTE.length] as string;
-        if (!used.has(candidate.toLowerCase())) {
-          colour = candidate;
-          break;
-        }
-      }
-    }
+  }
+  for (const name of names) {
+    if (result.has(name)) continue;
+    const colour = PALETTE.find((candidate) => !used.has(candidate.toLowerCase())) ?? PALETTE[0];
     used.add(colour.toLowerCase());
     result.set(name, colour);
   }
-  return result;
+  // In the order the series appear.
+  return new Map(names.map((name) => [name, result.get(name) as string]));
 }

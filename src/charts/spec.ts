@@ -68,6 +68,13 @@ export interface ChartSpec {
   rules: Marker[];
   annotations: Marker[];
   highlight: { from: AxisValue; to: AxisValue; label: string | null } | null;
+  /**
+   * Values written on the marks: every bar or point, the last of each series (with its name
+   * when there are several), or none. Default: `ends` for lines and areas, `none` otherwise.
+   */
+  labels: 'values' | 'ends' | 'none';
+  /** Whether the value axis starts at zero: always for bars and areas, by default for lines. */
+  zero: boolean;
   height: number;
   xLabel: string;
   yLabel: string;

@@ -1,6 +1,7 @@
 import { escapeHtml } from '../lib/escape.ts';
 import type { Layout } from './layout.ts';
-import { type BuiltPlot, LEGEND_ROW, legendEntryWidth } from './plot-options.ts';
+import { DERIVED_DASH } from './marks.ts';
+import { type BuiltPlot, LEGEND_ROW, LEGEND_SWATCH, type LegendEntry, legendEntryWidth } from './plot-options.ts';
 
 /** Presentation attributes whose numbers are rounded: Plot writes 15 digits, 2 are plenty. */
 const GEOMETRY = new Set([
@@ -170,7 +171,11 @@ function hoistSharedAttributes(groups: readonly Element[]): void {
   }
 }
 
-/** Draws the legend (series swatches, derived key) in the SVG's top margin, wrapping rows. */
+/**
+ * Draws the legend (series swatches, derived key) in the SVG's top margin, wrapping rows.
+ * Each swatch has the shape of its marks: a filled or hatched rect for bars and areas, a
+ * solid or dashed segment for lines, a filled or hollow dot for dots.
+ */
 export function legendMarkup(legend: BuiltPlot['legend'], layout: Layout): string {
   if (legend.length === 0) return '';
   const parts: string[] = [];
@@ -183,15 +188,29 @@ export function legendMarkup(legend: BuiltPlot['legend'], layout: Layout): strin
       x = 0;
     }
     const y = 4 + row * LEGEND_ROW;
-    const opacity = entry.opacity < 1 ? ` fill-opacity="${entry.opacity}"` : '';
     parts.push(
-      `<rect x="${x + 4}" y="${y}" width="14" height="12" fill="${entry.colour}"${opacity} stroke="${entry.colour}"></rect>`,
-      `<text x="${x + 24}" y="${y + 10}">${escapeHtml(entry.label)}</text>`,
+      legendSwatch(entry, x + 4, y),
+      `<text x="${x + LEGEND_SWATCH + 10}" y="${y + 10}">${escapeHtml(entry.label)}</text>`,
     );
     // Rounded like Plot's geometry (cleanPlotSvg): sums of widths pick up float noise.
     x = Math.round((x + width) * 100) / 100;
   }
   return `<g class="chart__legend" text-anchor="start" aria-hidden="true">${parts.join('')}</g>`;
+}
+
+/** One swatch, LEGEND_SWATCH wide and 12 high, its top left at (x, y). */
+function legendSwatch(entry: LegendEntry, x: number, y: number): string {
+  const middle = y + 6;
+  switch (entry.shape) {
+    case 'line': {
+      const dash = entry.dashed ? ` stroke-dasharray="${DERIVED_DASH}"` : '';
+      return `<line x1="${x}" y1="${middle}" x2="${x + LEGEND_SWATCH}" y2="${middle}" stroke="${entry.colour}" stroke-width="2.5"${dash}></line>`;
+    }
+    case 'dot':
+      return `<circle cx="${x + LEGEND_SWATCH / 2}" cy="${middle}" r="4.5" fill="${entry.fill}" stroke="${entry.colour}" stroke-width="1.5"></circle>`;
+    case 'rect':
+      return `<rect x="${x}" y="${y}" width="${LEGEND_SWATCH}" height="12" fill="${entry.fill}" stroke="${entry.colour}" stroke-width="1.5"></rect>`;
+  }
 }
 
 /** Inserts markup right after the opening `<svg …>` tag. */
