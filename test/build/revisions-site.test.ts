@@ -204,7 +204,7 @@ describe('revisions and the change log from a scripted git history', () => {
       ['notes-may-v2', '2025-07-25'],
     ]);
     const text = Object.fromEntries(entries.map(([id, , body]) => [id, body]));
-    expect(text['data-exports-r1']).toContain('The customs office revised May exports (data as of 25 July 2025)');
+    expect(text['data-exports-r1']).toContain('The customs office revised May exports (data as of 25 July 2025).');
     expect(text['data-exports-r1']).toContain('May 2025: 1,238 t → 1,290 t');
     expect(text['data-exports-r2']).toContain('Figures revised by the source');
     expect(text['data-exports-r2']).toContain('April 2025: 2,634 t → 2,650 t');
