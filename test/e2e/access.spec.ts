@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { chartContrast } from './chart-contrast.ts';
+import { chartContrast, smallChartText } from './chart-contrast.ts';
 import { openContext, SCHEMES, sharedBrowser, targets, VIEWPORTS, WCAG_TAGS } from './harness.ts';
 
 const TARGETS = targets();
@@ -65,6 +65,8 @@ describe.each(TARGETS)('$name ($url): accessibility', (target) => {
           (low) => `${low.chart}: ${low.element} ${low.ratio}:1 (needs ${low.required}:1)`,
         );
         expect.soft(lowContrast, `chart contrast at ${viewport.width}px, ${scheme}`).toEqual([]);
+        // House style: chart text at least 11 CSS px as drawn on the page, at every width.
+        expect.soft(await smallChartText(page), `chart text under 11px at ${viewport.width}px`).toEqual([]);
       } finally {
         await context.close();
       }

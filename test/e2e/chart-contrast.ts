@@ -14,7 +14,8 @@ export interface LowContrast {
  * are read from computed styles, so CSS overrides for dark mode count; opacity (the element's own
  * fill/stroke opacity and every ancestor's opacity) is blended over the background. Gridlines are
  * decoration and are skipped; an area's fill is skipped because the line drawn on it carries the
- * contrast. An element passes when either its stroke or its fill has enough contrast.
+ * contrast. An element passes when either its stroke or its fill has enough contrast; a hatched
+ * fill (derived values) counts by the colour of its stripes.
  */
 export function chartContrast(page: Page): Promise<LowContrast[]> {
   return page.evaluate(() => {
@@ -22,7 +23,13 @@ export function chartContrast(page: Page): Promise<LowContrast[]> {
     const probe = document.createElement('span');
     document.body.append(probe);
     const parse = (css: string): RGBA | undefined => {
-      if (!css || css === 'none' || css.startsWith('url(')) return undefined;
+      if (!css || css === 'none') return undefined;
+      // A hatch (derived bars and areas): its stripes, the pattern's opaque rect, carry the colour.
+      if (css.startsWith('url(')) {
+        const id = /#([^"')]+)/.exec(css)?.[1];
+        const stripe = id ? document.getElementById(id)?.querySelector('rect:not([fill-opacity])') : null;
+        return stripe ? parse(getComputedStyle(stripe).fill) : undefined;
+      }
       probe.style.color = '';
       probe.style.color = css;
       const m = /rgba?\(([^)]+)\)/.exec(getComputedStyle(probe).color);
@@ -104,4 +111,41 @@ export function chartContrast(page: Page): Promise<LowContrast[]> {
     probe.remove();
     return found;
   });
+}
+
+/** Chart text drawn smaller than the house minimum. */
+export interface SmallText {
+  chart: string;
+  text: string;
+  px: number;
+}
+
+/**
+ * Chart text smaller than `min` CSS px as the reader sees it (the SVG's font size times its
+ * scale on the page), in every drawing shown: the house style keeps it at 11 px or more at 360 px.
+ */
+export function smallChartText(page: Page, min = 11): Promise<SmallText[]> {
+  return page.evaluate((least) => {
+    const found: { chart: string; text: string; px: number }[] = [];
+    for (const figure of document.querySelectorAll('figure.chart')) {
+      for (const svg of figure.querySelectorAll('svg')) {
+        if (getComputedStyle(svg).display === 'none' || svg.getBoundingClientRect().width === 0) continue;
+        for (const text of svg.querySelectorAll('text')) {
+          if (!(text.textContent ?? '').trim()) continue;
+          const box = text.getBoundingClientRect();
+          if (box.width === 0) continue;
+          const matrix = text.getScreenCTM();
+          const scale = matrix ? Math.hypot(matrix.a, matrix.b) : 1;
+          const px = Number.parseFloat(getComputedStyle(text).fontSize) * scale;
+          if (px < least - 0.05)
+            found.push({
+              chart: figure.id,
+              text: (text.textContent ?? '').trim().slice(0, 30),
+              px: Math.round(px * 10) / 10,
+            });
+        }
+      }
+    }
+    return found;
+  }, min);
 }
