@@ -32,6 +32,10 @@ export function cacheEnabled(env: NodeJS.ProcessEnv = process.env): boolean {
   return !env.ASSAY_NO_CACHE || env.ASSAY_NO_CACHE === '0';
 }
 
+/**
+ * Directories this process has made. Process-wide, not per build, because it is only a hint:
+ * a directory in it is still checked before each write (a later build may have removed it).
+ */
 const madeDirs = new Set<string>();
 
 /**

@@ -5,34 +5,41 @@ import { mdxComponents } from '../components/mdx.ts';
 import { workingTree } from '../data/source.ts';
 import type { RenderContext } from '../lib/render-context.ts';
 import { type Note, noteFile } from '../notes/collection.ts';
+import { runtime } from '../runtime/index.ts';
 import { siteVersions, versionData } from '../versions/site.ts';
-
-let container: Promise<experimental_AstroContainer> | undefined;
-const rendered = new Map<string, Promise<string>>();
 
 /**
  * Renders a note's MDX body for offsite readers (email clients, feed readers) to an HTML
  * fragment with Astro's Container API: the same components as the page, in `offsite` mode,
- * so `<Chart>` writes a PNG `<img>`. Memoised per note, because the site feed, every topic
- * feed, the email edition and the preview image all need the same body in one build.
+ * so `<Chart>` writes a PNG `<img>`. The build's runtime keeps the bodies used most recently,
+ * because the site feed, every topic feed, the email edition and the preview image ask for
+ * the same body; an older one is rendered again (its charts come from the figure cache), so
+ * memory does not grow with the site.
  */
 export function renderNoteBody(note: Note): Promise<string> {
+  const bodies = runtime().noteBodies;
   const key = `${note.id}\u0000${note.digest ?? ''}`;
-  let html = rendered.get(key);
+  let html = bodies.get(key);
   if (!html) {
     html = renderUncached(note);
-    rendered.set(key, html);
+    bodies.set(key, html);
   }
   return html;
 }
 
-async function renderUncached(note: Note): Promise<string> {
-  // One container per build: creating it loads the renderer and config each time.
-  container ??= experimental_AstroContainer.create().then((created) => {
+/** One container per build, in its runtime: creating it loads the renderer and config each time. */
+function offsiteContainer(): Promise<experimental_AstroContainer> {
+  const rt = runtime();
+  rt.offsiteContainer ??= experimental_AstroContainer.create().then((created) => {
     // MDX content compiles to JSX; the container needs its renderer (Astro's own does the rest).
     created.addServerRenderer({ renderer: mdxRenderer });
     return created;
   });
+  return rt.offsiteContainer;
+}
+
+async function renderUncached(note: Note): Promise<string> {
+  const container = offsiteContainer();
   const { Content } = await render(note);
   return (await container).renderToString(Content, {
     props: { components: mdxComponents },

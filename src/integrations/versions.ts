@@ -16,7 +16,7 @@ import {
   renderRedirectsFile,
   type VersionIndex,
 } from '../versions/index.ts';
-import { clearLatestCopies, writeLatestCopies } from '../versions/latest-copies.ts';
+import { type LatestCopyPlan, latestCopyPlan, writeLatestCopies } from '../versions/latest-copies.ts';
 import { type DatasetUse, datasetsNamedIn, missingAsOfProblems } from '../versions/published-data.ts';
 import { VERSION_TEXTS_DIR } from '../versions/site.ts';
 
@@ -35,6 +35,7 @@ import { VERSION_TEXTS_DIR } from '../versions/site.ts';
 export function versions(options: { siteUrl: string }): AstroIntegration {
   let root = process.cwd();
   let index: VersionIndex | undefined;
+  let copyPlan: LatestCopyPlan | undefined;
   return {
     name: 'assay-versions',
     hooks: {
@@ -53,12 +54,14 @@ export function versions(options: { siteUrl: string }): AstroIntegration {
         const count = writeVersionTexts(root, index);
         logger.info(`${count} earlier version${count === 1 ? '' : 's'} of notes and events from git history`);
       },
-      // Copies planned by an earlier build in this process (tests build several sites) are not this one's.
-      'astro:build:start': () => clearLatestCopies(),
+      // This build's plan, from its runtime, which the chart assets integration closes before this build:done.
+      'astro:build:start': () => {
+        copyPlan = latestCopyPlan();
+      },
       'astro:build:done': ({ dir, pages, logger }) => {
         if (!index) return;
         const outDir = fileURLToPath(dir);
-        const copies = writeLatestCopies(outDir);
+        const copies = writeLatestCopies(outDir, copyPlan);
         const current = [...pages.map((page) => page.pathname), ...copies]
           .map((pathname) => normaliseUrl(`/${pathname}`))
           .filter((url) => url.endsWith('/'));

@@ -1,4 +1,8 @@
-/** `make`, remembering each result by its argument: for pure functions called with few distinct arguments. */
+/**
+ * `make`, remembering each result by its argument: for pure functions called with few distinct
+ * arguments (number and date formats). The memo lives as long as the module, not a build:
+ * a pure function's results hold for every build. Per-build state belongs to the runtime.
+ */
 export function memoised<K, V>(make: (key: K) => V): (key: K) => V {
   const results = new Map<K, V>();
   return (key) => {

@@ -19,6 +19,7 @@
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
+import type { experimental_AstroContainer } from 'astro/container';
 import { type ChartAssetFiles, StagedCharts } from '../charts/assets.ts';
 import type { Figure } from '../charts/figure-entry.ts';
 import type { RenderedSvg } from '../charts/render.ts';
@@ -77,6 +78,8 @@ export class AssayRuntime {
   readonly pendingDrawings = new Map<string, Promise<RenderedSvg>>();
   /** Note bodies rendered for offsite readers (src/feeds/render-note.ts), by note and content digest. */
   readonly noteBodies = new RecentMap<string, Promise<string>>(RECENT_NOTE_BODIES);
+  /** The Astro container those bodies are rendered with: made once per build. */
+  offsiteContainer: Promise<experimental_AstroContainer> | undefined;
   /**
    * Latest versions' permanent pages to be copied from the latest page when the build is done
    * (src/versions/latest-copies.ts), by permanent path.

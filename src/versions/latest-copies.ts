@@ -1,6 +1,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { AssayError } from '../lib/errors.ts';
+import { runtime } from '../runtime/index.ts';
 
 /**
  * A latest version's permanent page (`/notes/<slug>/v<N>/`) is the latest page (`/notes/<slug>/`)
@@ -15,14 +16,16 @@ export interface LatestCopy {
   permanent: string;
 }
 
-// Shared through globalThis: routes run in Astro's bundled page chunks, the integration
-// that writes the copies is loaded unbundled (the same pattern as the chart assets).
-const COPIES = Symbol.for('assay.latest-version-copies');
+/** The copies a build plans, by permanent path. */
+export type LatestCopyPlan = Map<string, LatestCopy>;
 
-function registry(): Map<string, LatestCopy> {
-  const global = globalThis as { [COPIES]?: Map<string, LatestCopy> };
-  global[COPIES] ??= new Map();
-  return global[COPIES];
+/**
+ * This build's plan, held by its runtime (src/runtime/): routes run in Astro's bundled page
+ * chunks, the integration that writes the copies is loaded unbundled, and both reach the
+ * same runtime; a new build starts with an empty plan.
+ */
+export function latestCopyPlan(): LatestCopyPlan {
+  return runtime().latestCopies;
 }
 
 /** Setting that makes a build render latest versions' permanent pages too (tests compare both ways). */
@@ -35,17 +38,12 @@ export function copiesLatestPages({ dev }: { dev: boolean }, env: NodeJS.Process
 
 /** Called by a version route instead of returning the latest version as a path to render. */
 export function planLatestCopy(copy: LatestCopy): void {
-  registry().set(copy.permanent, copy);
+  latestCopyPlan().set(copy.permanent, copy);
 }
 
-/** Every copy planned in this build, by permanent path. */
-export function plannedLatestCopies(): LatestCopy[] {
-  return [...registry().values()].sort((a, b) => a.permanent.localeCompare(b.permanent));
-}
-
-/** Forgets the planned copies (a new build in the same process, tests). */
-export function clearLatestCopies(): void {
-  registry().clear();
+/** Every copy planned, by permanent path. */
+export function plannedLatestCopies(plan: LatestCopyPlan = latestCopyPlan()): LatestCopy[] {
+  return [...plan.values()].sort((a, b) => a.permanent.localeCompare(b.permanent));
 }
 
 /** The search attributes the latest page's `<main>` carries (Base.astro); permanent pages have none. */
@@ -66,9 +64,9 @@ export function permanentPageHtml(latestHtml: string, page = 'the latest page'):
 }
 
 /** Writes every planned copy into `outDir` (dist/); returns the permanent paths written. */
-export function writeLatestCopies(outDir: string): string[] {
+export function writeLatestCopies(outDir: string, plan: LatestCopyPlan = latestCopyPlan()): string[] {
   const written: string[] = [];
-  for (const { page, permanent } of plannedLatestCopies()) {
+  for (const { page, permanent } of plannedLatestCopies(plan)) {
     const html = readFileSync(path.join(outDir, page, 'index.html'), 'utf8');
     const file = path.join(outDir, permanent, 'index.html');
     mkdirSync(path.dirname(file), { recursive: true });

@@ -2,8 +2,9 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { closeRuntime } from '../../src/runtime/index.ts';
 import {
-  clearLatestCopies,
+  latestCopyPlan,
   permanentPageHtml,
   planLatestCopy,
   plannedLatestCopies,
@@ -13,7 +14,7 @@ import {
 const latest = (kind = 'Note') =>
   `<!DOCTYPE html><html><body><main id="main" data-pagefind-body data-pagefind-filter="type:${kind}"><h1>Title</h1></main></body></html>`;
 
-afterEach(() => clearLatestCopies());
+afterEach(() => closeRuntime());
 
 describe("a latest version's permanent page, copied from the latest page", () => {
   it('is the same HTML without the search attributes, for notes and events', () => {
@@ -39,5 +40,13 @@ describe("a latest version's permanent page, copied from the latest page", () =>
     expect(plannedLatestCopies()).toHaveLength(1);
     expect(writeLatestCopies(dist)).toEqual(['notes/a/v2/']);
     expect(readFileSync(path.join(dist, 'notes/a/v2/index.html'), 'utf8')).toContain('<main id="main"><h1>');
+  });
+
+  it("are planned in the build's runtime: a new build starts with none, the plan taken stays whole", async () => {
+    const plan = latestCopyPlan();
+    planLatestCopy({ page: 'notes/a/', permanent: 'notes/a/v2/' });
+    await closeRuntime();
+    expect(plannedLatestCopies()).toEqual([]);
+    expect(plannedLatestCopies(plan)).toEqual([{ page: 'notes/a/', permanent: 'notes/a/v2/' }]);
   });
 });
