@@ -132,6 +132,3 @@ export function clearRenderMemory(): void {
   rt.figures.clear();
   rt.drawings.clear();
 }
-
-/** @deprecated The old name of `buildChart`, until src/components/Chart.astro is committed with the new one. */
-export const buildChartAsync = buildChart;
