@@ -162,7 +162,7 @@ describe('parseDatasetMeta', () => {
       [
         6,
         "unknown field 'colums'; did you mean 'columns'?",
-        'fields allowed here: title, description, source, unit, licence, asOf, key, notes, dialect, columns',
+        'fields allowed here: title, description, source, unit, licence, asOf, key, entity, revisions, notes, dialect, columns',
       ],
     ]);
     const nested = errorOf(() => parseDatasetMeta(META_YAML.replace('unit: t,', 'unti: t,'), 'data/exports.yml'));
