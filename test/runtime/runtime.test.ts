@@ -8,6 +8,7 @@ import path from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { type ChartAssetFiles, WRITER } from '../../src/charts/assets.ts';
 import { buildChart, clearRenderMemory } from '../../src/charts/engine.ts';
+import { pngTwin } from '../../src/charts/twin.ts';
 import { closeRuntime, runtime, startRuntime } from '../../src/runtime/index.ts';
 import { leadChartPlaces } from '../../src/runtime/lead-places.ts';
 import { fixture } from '../charts/helpers.ts';
@@ -104,7 +105,10 @@ describe('staged charts in a build', () => {
     const rt = await startRuntime({ keepStaged: false, leadCharts: leadChartPlaces(root) });
     const figure = await buildChart({ data: 'exports', type: 'bar' }, exports, { file: NOTE, line: 7, column: 1 });
     expect(rt.leadChart(NOTE)?.id).toBe(figure.id);
-    expect(rt.leadChart(NOTE)?.files?.svg).toBe(figure.svg.standalone);
+    // The card's source is the chart's PNG twin, keyed by the twin's key.
+    const twin = pngTwin(figure);
+    expect(rt.leadChart(NOTE)?.drawing).toBe(twin.key);
+    expect(rt.leadChart(NOTE)?.files?.svg).toBe(twin.svg);
   });
 
   it('keeps every chart for the dev server, which serves them on request', async () => {
