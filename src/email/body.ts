@@ -1,7 +1,7 @@
 import { absolutizeHtml, parseFragment } from '../feeds/html.ts';
 import { escapeHtml } from '../lib/escape.ts';
+import { LAYOUT_TABLE, layoutTable } from './layout-table.ts';
 import { EMAIL_CONTENT_WIDTH, EMAIL_WIDTH } from './styles.ts';
-import { LAYOUT_TABLE, layoutTable } from './template.ts';
 
 /**
  * A run of the email's body: text in the padded content column, or a chart the full width of

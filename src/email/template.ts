@@ -1,5 +1,6 @@
 import { escapeHtml } from '../lib/escape.ts';
 import type { EmailBlock } from './body.ts';
+import { layoutTable } from './layout-table.ts';
 import { EMAIL_CSS, EMAIL_WIDTH } from './styles.ts';
 
 /** What the email layout shows; text fields are plain text (escaped here), `*Html` are trusted fragments. */
@@ -21,22 +22,6 @@ export interface EmailContent {
   body: readonly EmailBlock[];
   /** The note's sources list, already made email-safe; empty for none. */
   sourcesHtml: string;
-}
-
-/** A full-width layout table's attributes: presentational (screen readers skip it), no spacing of its own. */
-export const LAYOUT_TABLE: Readonly<Record<string, string>> = {
-  role: 'presentation',
-  width: '100%',
-  cellpadding: '0',
-  cellspacing: '0',
-  border: '0',
-};
-
-/** A layout table's opening tag, with `attributes` (e.g. a class) over the full-width defaults. */
-export function layoutTable(attributes: Readonly<Record<string, string>> = {}): string {
-  return `<table${Object.entries({ ...LAYOUT_TABLE, ...attributes })
-    .map(([name, value]) => ` ${name}="${escapeHtml(value)}"`)
-    .join('')}>`;
 }
 
 /** A row of the body: text in the padded column, a chart without side padding (its PNG has margins). */
