@@ -39,11 +39,11 @@ export interface TwinFigure {
   /** The drawing's key (identity.ts): the twin's key adds the texts around it. */
   drawing: string;
   spec: {
-    title?: string | undefined;
-    subtitle?: string | undefined;
-    caption?: string | undefined;
+    title?: string | null | undefined;
+    subtitle?: string | null | undefined;
+    caption?: string | null | undefined;
     derived?: unknown;
-    source: { name: string; asOf?: string | undefined };
+    source: { name: string; asOf?: string | null | undefined };
   };
   derivedRows: boolean;
   svg: { narrow: string };
@@ -124,9 +124,9 @@ export function sourceLine(figure: Pick<TwinFigure, 'spec' | 'derivedRows'>): st
 export function twinText(figure: Pick<TwinFigure, 'spec' | 'derivedRows'>): TwinText {
   const { title, subtitle, caption } = figure.spec;
   return {
-    title: title ?? subtitle,
-    subtitle: title ? subtitle : undefined,
-    caption,
+    title: title ?? subtitle ?? undefined,
+    subtitle: title ? (subtitle ?? undefined) : undefined,
+    caption: caption ?? undefined,
     source: sourceLine(figure),
     publisher: site.publisher,
     host: new URL(site.url).host,
