@@ -1,5 +1,5 @@
 import { AssayError } from '../lib/errors.ts';
-import { escapeHtml } from '../lib/escape-html.ts';
+import { escapeHtml } from '../lib/escape.ts';
 import type { Redirect } from './permalinks.ts';
 
 /**
@@ -20,8 +20,6 @@ export function renderRedirectsFile(redirects: readonly Redirect[]): string {
   });
   return lines.length === 0 ? '' : `${[...new Set(lines)].sort().join('\n')}\n`;
 }
-
-export { escapeHtml } from '../lib/escape-html.ts';
 
 /** Options for `renderRedirectPage`. */
 export interface RedirectPageOptions {
