@@ -95,7 +95,7 @@ describe('search', () => {
     await input.fill('Germany');
     const result = page.locator(`pagefind-results a[href*="${AUGUST_NOTE}"]`).first();
     await result.waitFor({ state: 'visible', timeout: 15_000 });
-    expect(await result.textContent()).toMatch(/July's magnet exports/);
+    expect(await result.textContent()).toMatch(/July[’']s magnet exports/);
     expect(errors).toEqual([]);
     await page.close();
   }, 60_000);
