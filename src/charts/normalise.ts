@@ -165,10 +165,11 @@ export function normaliseChart(props: Record<string, unknown>, dataset: Dataset,
   // The data's own date, from its metadata as it stood at the vintage; never a commit date.
   const asOf = dataset.meta.asOf ?? null;
   const meta = dataset.meta;
+  const stack = options.stack ?? (kind === 'area' && series !== null);
   return {
     kind,
     horizontal: options.horizontal && kind === 'bar',
-    stack: options.stack ?? (kind === 'area' && series !== null),
+    stack,
     x,
     y,
     series,
@@ -186,7 +187,7 @@ export function normaliseChart(props: Record<string, unknown>, dataset: Dataset,
     rules,
     annotations,
     highlight,
-    labels: options.labels ?? (kind === 'line' || kind === 'area' ? 'ends' : 'none'),
+    labels: resolveLabels(options, kind, stack, check),
     zero: resolveZero(options, kind, fail),
     height: options.height ?? DEFAULT_HEIGHT,
     xLabel: options.xLabel ?? x.label,
@@ -282,6 +283,34 @@ function resolveZero(options: ParsedChartProps, kind: ChartKind, fail: Fail): bo
     return true;
   }
   return options.zero ?? kind === 'line';
+}
+
+/**
+ * Values written on the marks. A combination the engine cannot draw fails rather than
+ * drawing nothing: values at every point of a stacked area (a band's value is its
+ * thickness, not a point on it), ends on a scatter plot (dots have no end), any labels
+ * on a custom `plot` (it draws its own marks).
+ */
+function resolveLabels(options: ParsedChartProps, kind: ChartKind, stack: boolean, check: Check): ChartSpec['labels'] {
+  const labels = options.labels ?? (kind === 'line' || kind === 'area' ? 'ends' : 'none');
+  if (options.labels === undefined || labels === 'none') return labels;
+  const written = `labels="${labels}"`;
+  if (options.plot)
+    check(
+      `${written} cannot be drawn with plot: a custom plot draws its own marks`,
+      'add a Plot.text mark inside plot, or leave labels out',
+    );
+  else if (labels === 'values' && kind === 'area' && stack)
+    check(
+      `${written} cannot be drawn on a stacked area chart: a band's value is its thickness, not a point on it`,
+      'leave labels out: stacked areas write each band\'s name and last value at the right edge (labels="ends"); for every value use type="bar" (stacked bars show each total) or stack={false}',
+    );
+  else if (labels === 'ends' && kind === 'dot')
+    check(
+      `${written} cannot be drawn on a ${options.type} chart: dots have no line end to label`,
+      'write labels (every dot\'s value), or use type="line" to label the last point',
+    );
+  return labels;
 }
 
 function resolveDerived(options: ParsedChartProps, dataset: Dataset, fail: Fail): ChartSpec['derived'] {
