@@ -250,6 +250,38 @@ describe.each(FEEDS)('$file in a feed reader', ({ file, home, notes }) => {
       expect(document.body.textContent?.length ?? 0, where).toBeGreaterThan(800);
     }
   });
+
+  it('shows each chart as its PNG twin, which carries the title and source: the HTML does not repeat them', () => {
+    for (const item of feed.items) {
+      const where = `${file} ${item.url}`;
+      const { document } = parseHTML(`<!doctype html><html><body>${item.content ?? ''}</body></html>`);
+      const page = parseHTML(readFileSync(distFileFor(site.outDir, item.url ?? '') as string, 'utf8')).document;
+      const figures = [...page.querySelectorAll('figure[data-chart-id]')];
+      const titles = figures.map((figure) => figure.querySelector('.chart__title')?.textContent?.trim() ?? '');
+      const sources = figures.map(
+        (figure) => /Source: [^;.]+/.exec(figure.querySelector('.chart__source')?.textContent ?? '')?.[0] ?? '',
+      );
+      expect(titles.every(Boolean) && sources.every(Boolean), `${item.url}: titles and source lines`).toBe(true);
+      // What a reader sees as text (alt text is not part of it): no chart title, no chart source line.
+      const text = document.body.textContent ?? '';
+      for (const line of [...titles, ...sources]) expect(text, where).not.toContain(line);
+      expect(document.querySelectorAll('.chart__title, .chart__subtitle, .chart__note').length, where).toBe(0);
+      // For readers that block images, the alt text is the title, then the description; after the
+      // image, the link to the chart's rows.
+      const images = [...document.querySelectorAll('img')];
+      images.forEach((img, i) => {
+        expect(img.getAttribute('alt')?.startsWith(titles[i] as string), `${where}: alt of chart ${i + 1}`).toBe(true);
+        const links = [...(img.closest('figure')?.querySelectorAll('a') ?? [])];
+        expect(
+          links.map((a) => a.textContent),
+          where,
+        ).toEqual(['Download the data (CSV)']);
+        expect(links[0]?.getAttribute('href'), where).toMatch(
+          /^https:\/\/assay\.example\.com\/charts\/[0-9a-f]{16}\.csv$/,
+        );
+      });
+    }
+  });
 });
 
 describe('every feed in dist/', () => {
