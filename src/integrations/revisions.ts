@@ -6,6 +6,7 @@ import { DEFAULT_REVISION_SUMMARY } from '../provenance/changelog.ts';
 import { revisionText } from '../provenance/revisions.ts';
 import { comparable, latestRevisions, siteDataRevisions } from '../provenance/site.ts';
 import { loadVersionIndex, type VersionIndex } from '../versions/index.ts';
+import { sharedVersionIndex } from '../versions/site.ts';
 
 /** Set to 1 to fail the build when a published note shows figures revised since (CI for careful publishers). */
 export const STRICT_REVISIONS_ENV = 'ASSAY_STRICT_REVISIONS';
@@ -25,7 +26,7 @@ export function revisions(): AstroIntegration {
         const dev = command === 'dev';
         const root = fileURLToPath(config.root);
         // The versions integration has already failed a build without history.
-        const index = loadVersionIndex({ root, allowMissingHistory: true });
+        const index = (!dev && sharedVersionIndex()) || loadVersionIndex({ root, allowMissingHistory: true });
         if (!index.available) return;
         const strict = !dev && process.env[STRICT_REVISIONS_ENV] === '1';
         reportRevisions(index, root, { dev, strict, logger });

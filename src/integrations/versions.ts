@@ -18,7 +18,7 @@ import {
 } from '../versions/index.ts';
 import { type LatestCopyPlan, latestCopyPlan, writeLatestCopies } from '../versions/latest-copies.ts';
 import { type DatasetUse, datasetsNamedIn, missingAsOfProblems } from '../versions/published-data.ts';
-import { VERSION_TEXTS_DIR } from '../versions/site.ts';
+import { shareVersionIndex, VERSION_TEXTS_DIR } from '../versions/site.ts';
 
 /**
  * Versions from git, as an Astro integration:
@@ -43,6 +43,8 @@ export function versions(options: { siteUrl: string }): AstroIntegration {
         root = fileURLToPath(config.root);
         const dev = command === 'dev';
         index = loadVersionIndex({ root, allowMissingHistory: dev || undefined });
+        // `astro dev` reads history again on each request, so new commits show up.
+        if (!dev) shareVersionIndex(root, index);
         if (!index.available) {
           logger.warn(
             dev

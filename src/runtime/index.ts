@@ -24,6 +24,7 @@ import { type ChartAssetFiles, StagedCharts } from '../charts/assets.ts';
 import type { Figure } from '../charts/figure-entry.ts';
 import type { RenderedSvg } from '../charts/render.ts';
 import { RecentMap } from '../lib/memo.ts';
+import type { VersionIndex } from '../versions/types.ts';
 import { CpuAccount } from '../workers/cpu.ts';
 import { runHere, type Task, WORKERS_ENV, WorkerPool } from '../workers/pool.ts';
 import { LeadCharts, type LeadLocator, type RenderedPlace } from './lead-charts.ts';
@@ -85,6 +86,8 @@ export class AssayRuntime {
    * (src/versions/latest-copies.ts), by permanent path.
    */
   readonly latestCopies = new Map<string, { page: string; permanent: string }>();
+  /** The site's version index, read from git once per build (src/versions/site.ts); never in dev. */
+  versionIndex: VersionIndex | undefined;
   readonly charts: StagedCharts;
   readonly leads: LeadCharts;
   /**

@@ -1,4 +1,6 @@
+import path from 'node:path';
 import { type FileSource, workingTree } from '../data/source.ts';
+import { runtime } from '../runtime/index.ts';
 import { type ContentVersions, loadVersionIndex, type VersionIndex } from './index.ts';
 import type { Version } from './model.ts';
 
@@ -7,16 +9,30 @@ export { datasetsNamedIn } from './published-data.ts';
 /** Where earlier versions' MDX texts are written for the `noteVersions` / `eventVersions` collections. */
 export const VERSION_TEXTS_DIR = '.assay/versions';
 
-let cached: VersionIndex | undefined;
-
 /**
- * The site's version index, read from git once per build. `astro dev` re-reads it on each call
+ * The site's version index, read from git once per build and kept in the build's runtime (a
+ * second build in the same process reads history again). `astro dev` re-reads it on each call
  * so new commits show up, and tolerates missing history so a fresh folder can still preview.
  */
 export function siteVersions(options: { dev?: boolean } = {}): VersionIndex {
   if (options.dev) return loadVersionIndex({ root: process.cwd(), allowMissingHistory: true });
-  cached ??= loadVersionIndex({ root: process.cwd() });
-  return cached;
+  const rt = runtime();
+  rt.versionIndex ??= loadVersionIndex({ root: process.cwd() });
+  return rt.versionIndex;
+}
+
+/**
+ * Gives this build's runtime the index the versions integration read at `astro:config:setup`,
+ * so pages and the other integrations do not read the same history from git again. Only for a
+ * build of the site in the working directory, the one `siteVersions` would read.
+ */
+export function shareVersionIndex(root: string, index: VersionIndex): void {
+  if (path.resolve(root) === path.resolve(process.cwd())) runtime().versionIndex = index;
+}
+
+/** The index this build's runtime already holds, if any (integrations that run after the versions one). */
+export function sharedVersionIndex(): VersionIndex | undefined {
+  return runtime().versionIndex;
 }
 
 /** Versions of one content file; a single undated working-tree version when the index lacks it. */
