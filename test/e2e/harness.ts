@@ -32,8 +32,10 @@ export interface Target {
 
 /**
  * One page of each kind found in dist/ (so new page types are picked up as they land): home,
- * archives, the note with the most charts, an earlier version, an event, search, other pages such
- * as About, and a URL that does not exist (served 404.html with status 404).
+ * archives (all notes, a month, a topic), the note with the most charts, an earlier version and
+ * its differences from the one before (the June note's v2 in the sample), the change log, an
+ * event, search, other pages such as About, and a URL that does not exist (served 404.html with
+ * status 404).
  */
 export function targets(): Target[] {
   const pages = readablePages();
@@ -43,9 +45,12 @@ export function targets(): Target[] {
   const picks: Array<[string, ReturnType<typeof first>]> = [
     ['home', first('home')],
     ['notes-archive', first('notes-archive', /^\/notes\/$/)],
+    ['month', pages.find((page) => /^\/notes\/\d{4}\/\d{2}\/$/.test(page.url))],
     ['topic', pages.find((page) => /^\/topics\/[^/]+\/$/.test(page.url))],
     ['note', notes[0]],
     ['version', earlierVersion(pages) ?? first('version', /^\/notes\//)],
+    ['diff', first('diff', /^\/notes\/[^/]+-june-\d{4}\/v2\/diff\/$/)],
+    ['changes', first('changes', /^\/changes\/$/)],
     ['event', first('event')],
     ['events-archive', first('events-archive', /^\/events\/$/)],
     ['search', first('search')],

@@ -33,6 +33,8 @@ export type PageKind =
   | 'note'
   | 'version'
   | 'notes-archive'
+  | 'changes'
+  | 'diff'
   | 'event'
   | 'events-archive'
   | 'search'
@@ -66,6 +68,9 @@ export function kindOf(url: string): PageKind {
   if (url === '/events/' || /^\/events\/(?:past|upcoming|\d{4})\//.test(url)) return 'events-archive';
   if (/^\/events\/[^/]+\/$/.test(url)) return 'event';
   if (/^\/(?:notes|events)\/[^/]+\/v\d+\/$/.test(url)) return 'version';
+  // What changed from the version before: the change log, and one note version's differences.
+  if (/^\/(?:notes|events)\/[^/]+\/v\d+\/diff\/$/.test(url)) return 'diff';
+  if (url === '/changes/' || /^\/changes\/page\//.test(url)) return 'changes';
   if (url === '/notes/' || /^\/notes\/(?:\d{4}|topics?|page)\//.test(url) || /^\/topics?\//.test(url)) {
     return 'notes-archive';
   }
