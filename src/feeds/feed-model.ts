@@ -6,29 +6,14 @@
 import { escapeHtml } from '../lib/escape.ts';
 import { isSafeUrl } from '../lib/safe-url.ts';
 import type { Note } from '../notes/collection.ts';
+import { runtime } from '../runtime/index.ts';
 import { site } from '../site.config.ts';
+import type { FeedEntry } from './feed-entry.ts';
 import { absolutizeHtml } from './html.ts';
 import { noteAbsoluteUrl, noteAuthors, noteCategories, noteOgImagePath, noteUpdated } from './note-meta.ts';
 import { renderNoteBody } from './render-note.ts';
 import { FEED_ITEM_LIMIT, type FeedLink, feedLinks } from './settings.ts';
 import { absoluteUrl } from './urls.ts';
-
-/** One note in a feed. Every URL is absolute. */
-export interface FeedEntry {
-  /** Permanent id: the note's URL. */
-  id: string;
-  url: string;
-  title: string;
-  summary: string;
-  /** Full body as HTML, charts as PNG `<img>`. */
-  contentHtml: string;
-  published: Date;
-  updated: Date;
-  authors: string[];
-  categories: { name: string; slug: string; url: string }[];
-  /** Preview image (1200x630 PNG). */
-  image: string;
-}
 
 /** A whole feed: the site's, or one topic's. */
 export interface FeedModel {
@@ -44,16 +29,21 @@ export interface FeedModel {
   entries: FeedEntry[];
 }
 
-/** Entries by note and content digest: the site feeds and every topic feed, in three formats, share one. */
-const entryMemo = new Map<string, Promise<FeedEntry>>();
+export type { FeedEntry } from './feed-entry.ts';
 
-/** A note as a feed entry, its body rendered for feed readers (once per build). */
+/**
+ * A note as a feed entry, its body rendered for feed readers once per build: the site feeds
+ * and every topic feed, in three formats, share the entry the build's runtime keeps. In
+ * `astro dev` it is made again for each request, since the data it shows may have changed.
+ */
 export function noteFeedEntry(note: Note): Promise<FeedEntry> {
+  if (import.meta.env.DEV) return buildEntry(note);
+  const entries = runtime().feedEntries;
   const key = `${note.id}\u0000${note.digest ?? ''}`;
-  let entry = entryMemo.get(key);
+  let entry = entries.get(key);
   if (!entry) {
     entry = buildEntry(note);
-    entryMemo.set(key, entry);
+    entries.set(key, entry);
   }
   return entry;
 }

@@ -14,9 +14,11 @@ import { siteVersions, versionData } from '../versions/site.ts';
  * so `<Chart>` writes a PNG `<img>`. The build's runtime keeps the bodies used most recently,
  * because the site feed, every topic feed, the email edition and the preview image ask for
  * the same body; an older one is rendered again (its charts come from the figure cache), so
- * memory does not grow with the site.
+ * memory does not grow with the site. `astro dev` renders each request afresh.
  */
 export function renderNoteBody(note: Note): Promise<string> {
+  // The key is the note's text; in `astro dev` the data it charts can change under it.
+  if (import.meta.env.DEV) return renderUncached(note);
   const bodies = runtime().noteBodies;
   const key = `${note.id}\u0000${note.digest ?? ''}`;
   let html = bodies.get(key);

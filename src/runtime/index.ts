@@ -23,6 +23,7 @@ import type { experimental_AstroContainer } from 'astro/container';
 import { type ChartAssetFiles, StagedCharts } from '../charts/assets.ts';
 import type { Figure } from '../charts/figure-entry.ts';
 import type { RenderedSvg } from '../charts/render.ts';
+import type { FeedEntry } from '../feeds/feed-entry.ts';
 import { RecentMap } from '../lib/memo.ts';
 import type { VersionIndex } from '../versions/types.ts';
 import { CpuAccount } from '../workers/cpu.ts';
@@ -79,6 +80,11 @@ export class AssayRuntime {
   readonly pendingDrawings = new Map<string, Promise<RenderedSvg>>();
   /** Note bodies rendered for offsite readers (src/feeds/render-note.ts), by note and content digest. */
   readonly noteBodies = new RecentMap<string, Promise<string>>(RECENT_NOTE_BODIES);
+  /**
+   * Feed entries by note and content digest (src/feeds/feed-model.ts): only the newest notes
+   * of the site and of each topic are in a feed, so this stays small.
+   */
+  readonly feedEntries = new Map<string, Promise<FeedEntry>>();
   /** The Astro container those bodies are rendered with: made once per build. */
   offsiteContainer: Promise<experimental_AstroContainer> | undefined;
   /**
