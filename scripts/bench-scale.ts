@@ -29,7 +29,7 @@ import { type Measurement, measureCommand } from './bench/measure.ts';
 import { PLAIN_BUILD, writePlainSite } from './bench/plain-site.ts';
 import { SCALE_DATASETS, scaleNote } from './bench/scale-notes.ts';
 import { PROJECT_ROOT, writeSite } from './bench/site.ts';
-import { median } from './bench/stats.ts';
+import { median, positiveInteger } from './bench/stats.ts';
 
 const { values } = parseArgs({
   options: {
@@ -40,11 +40,6 @@ const { values } = parseArgs({
     'max-rss-gib': { type: 'string' },
   },
 });
-const positiveInteger = (text: string | undefined, option: string) => {
-  const number = Number(text);
-  if (!Number.isInteger(number) || number < 1) throw new Error(`--${option} must be a positive integer, got ${text}`);
-  return number;
-};
 const notes = positiveInteger(values.notes, 'notes');
 const runs = positiveInteger(values.runs, 'runs');
 const maxRssGib = values['max-rss-gib'] === undefined ? undefined : Number(values['max-rss-gib']);

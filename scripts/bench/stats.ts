@@ -6,3 +6,10 @@ export function median(values: number[]): number {
     ? (sorted[middle] as number)
     : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
 }
+
+/** A command-line option's value as a positive integer, or an error naming the option. */
+export function positiveInteger(text: string | undefined, option: string): number {
+  const number = Number(text);
+  if (!Number.isInteger(number) || number < 1) throw new Error(`--${option} must be a positive integer, got ${text}`);
+  return number;
+}
