@@ -48,7 +48,8 @@ export interface OgCard {
 /** The right-hand panel: "22–24 September 2025" over where and who, or the latest notes. */
 export interface OgPanel {
   heading: string;
-  items: { label: string; text: string }[];
+  /** Each item's text is clamped to `lines` lines (2 unless set). */
+  items: { label: string; text: string; lines?: number }[];
 }
 
 /** A card ready to lay out: the chart as an image source (a data URL) with its size. */
@@ -101,25 +102,29 @@ const sans = (size: number, extra: Record<string, string | number> = {}) => ({
 
 function kicker(card: OgLayoutCard): OgNode {
   const label = sans(22, { fontWeight: 600, textTransform: 'uppercase', letterSpacing: 1 });
-  return node('div', { display: 'flex', flexDirection: 'row', alignItems: 'center', flexWrap: 'wrap' }, [
-    node('div', { ...label, color: COLORS.accent }, card.kicker),
-    ...(card.status
-      ? [
-          node(
-            'div',
-            {
-              ...label,
-              color: COLORS.panel,
-              backgroundColor: COLORS.accent,
-              borderRadius: 4,
-              padding: '2px 10px',
-              marginLeft: 16,
-            },
-            card.status,
-          ),
-        ]
-      : []),
-  ]);
+  // A tag that does not fit after the kicker starts the next line, flush left.
+  return node(
+    'div',
+    { display: 'flex', flexDirection: 'row', alignItems: 'center', flexWrap: 'wrap', rowGap: 10, columnGap: 16 },
+    [
+      node('div', { ...label, color: COLORS.accent }, card.kicker),
+      ...(card.status
+        ? [
+            node(
+              'div',
+              {
+                ...label,
+                color: COLORS.panel,
+                backgroundColor: COLORS.accent,
+                borderRadius: 4,
+                padding: '2px 10px',
+              },
+              card.status,
+            ),
+          ]
+        : []),
+    ],
+  );
 }
 
 const asideStyle = {
@@ -145,7 +150,11 @@ function panel(content: OgPanel): OgNode {
           sans(20, { fontWeight: 600, color: COLORS.accent, textTransform: 'uppercase', letterSpacing: 1 }),
           item.label,
         ),
-        node('div', sans(28, { lineHeight: 1.3, color: COLORS.text, marginTop: 6, lineClamp: 2 }), item.text),
+        node(
+          'div',
+          sans(28, { lineHeight: 1.3, color: COLORS.text, marginTop: 6, lineClamp: item.lines ?? 2 }),
+          item.text,
+        ),
       ]),
     ),
   ]);

@@ -4,7 +4,7 @@
  */
 import type { ResolvedEvent } from '../events/event.ts';
 import { eventPhase, statusBanner } from '../events/status.ts';
-import { formatMonth } from '../lib/dates.ts';
+import { formatDate, formatMonth } from '../lib/dates.ts';
 import { site } from '../site.config.ts';
 import type { OgCard } from './card.ts';
 
@@ -61,6 +61,35 @@ export function eventCard(event: EventCardInput, buildDate: Date): OgCard {
         },
         ...(organiser ? [{ label: 'Organiser', text: organiser.name }] : []),
         { label: 'Status', text: state.text },
+      ],
+    },
+  };
+}
+
+/** What a withdrawn note's card needs: its frontmatter, withdrawal included. */
+export interface WithdrawnCardInput {
+  data: { title: string; edition: string; published: Date; withdrawn: { date: Date; reason: string } };
+}
+
+/**
+ * A withdrawn note's card (docs/versions.md): the note's headline under a "Withdrawn" tag, and a
+ * panel saying when and why, as its URL's withdrawal notice does. No lead chart: a card shared
+ * after the withdrawal must not show the withdrawn figures as if they stood.
+ */
+export function withdrawnNoteCard(note: WithdrawnCardInput): OgCard {
+  const { title, edition, published, withdrawn } = note.data;
+  return {
+    kicker: `Market note · ${formatMonth(edition)}`,
+    status: 'Withdrawn',
+    title,
+    meta: [`Published ${formatDate(published)}`],
+    publisher: site.publisher,
+    panel: {
+      heading: 'Withdrawn',
+      items: [
+        { label: 'On', text: formatDate(withdrawn.date) },
+        { label: 'Why', text: withdrawn.reason, lines: 4 },
+        { label: 'Earlier versions', text: 'Still readable as published, each at its own address.' },
       ],
     },
   };

@@ -3,8 +3,12 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync }
 import path from 'node:path';
 import { parseHTML } from 'linkedom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { drawOgCard } from '../../src/og/draw.ts';
+import { withdrawnNoteCard } from '../../src/og/site-cards.ts';
 import { RENDER_LATEST_VERSIONS_ENV } from '../../src/versions/latest-copies.ts';
+import { distFileFor, htmlFiles, metaTags, pngFileSize } from '../feeds/dist.ts';
 import { type BuiltSite, buildSite, PROJECT_ROOT, removeSite } from '../helpers/build-site.ts';
+import { RETRACTED } from '../og/retracted.ts';
 import { EXPORTS_META, ScriptedRepo } from '../versions/scripted-repo.ts';
 
 // Scratch repositories live inside the project so Vite resolves packages from its node_modules.
@@ -399,6 +403,34 @@ describe('versions from a scripted git history', () => {
     expect(resolve(site, '/notes/2025/04/')).toBe('/notes/');
     expect(readFileSync(path.join(site.outDir, '_redirects'), 'utf8')).not.toMatch(/\/notes\/2025\/04\/v\d/);
   });
+
+  it('gives every page a preview card in dist/, and the withdrawn note a card that says so', async () => {
+    const images = new Set<string>();
+    for (const file of htmlFiles(site.outDir).filter((f) => !f.endsWith('email.html'))) {
+      const page = readFileSync(path.join(site.outDir, file), 'utf8');
+      // Redirect stubs (a renamed note's old URLs) send readers on, with no card of their own.
+      if (page.includes('<meta http-equiv="refresh"')) continue;
+      const image = metaTags(page).get('og:image')?.[0];
+      expect(image, `og:image in ${file}`).toBeTruthy();
+      const imageFile = distFileFor(site.outDir, image as string);
+      expect(imageFile && existsSync(imageFile), `${image} (from ${file}) in dist`).toBe(true);
+      expect(pngFileSize(imageFile as string), image).toEqual({ width: 1200, height: 630 });
+      images.add(image as string);
+    }
+    const card = 'https://assay.example.com/og/notes/retracted.png';
+    // The withdrawal notice and every version of the withdrawn note preview with its card.
+    for (const page of ['/notes/retracted/', '/notes/retracted/v1/', '/notes/retracted/v2/'])
+      expect(metaTags(readFileSync(path.join(site.outDir, page, 'index.html'), 'utf8')).get('og:image'), page).toEqual([
+        card,
+      ]);
+    expect(images).toContain(card);
+    // It is the withdrawn card (no chart; "Withdrawn", the date and the reason), not a note's usual card.
+    const png = readFileSync(path.join(site.outDir, 'og/notes/retracted.png'));
+    const withdrawn = withdrawnNoteCard(RETRACTED);
+    expect(withdrawn.status).toBe('Withdrawn');
+    expect(png.equals(await drawOgCard(withdrawn))).toBe(true);
+    expect(png.equals(readFileSync(path.join(site.outDir, 'og/notes/new-slug.png')))).toBe(false);
+  }, 60_000);
 
   it('lists every version in /versions.json with its commit and data vintage', () => {
     const manifest = JSON.parse(readFileSync(path.join(site.outDir, 'versions.json'), 'utf8'));

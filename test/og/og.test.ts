@@ -12,9 +12,10 @@ import { twinSvg } from '../../src/charts/twin.ts';
 import { MIN_CARD_TEXT, type OgCard, treeFontSizes } from '../../src/og/card.ts';
 import { drawOgCard, nestChart, ogCardSvg } from '../../src/og/draw.ts';
 import { ogCardKey, prefetchOgCard, renderOgCard } from '../../src/og/render.ts';
-import { eventCard } from '../../src/og/site-cards.ts';
+import { eventCard, withdrawnNoteCard } from '../../src/og/site-cards.ts';
 import { distFileFor, htmlFiles, metaTags, pngFileSize } from '../feeds/dist.ts';
 import { type BuiltSite, buildSite, PROJECT_ROOT, removeSite } from '../helpers/build-site.ts';
+import { RETRACTED } from './retracted.ts';
 
 const card: OgCard = {
   kicker: 'Market note · July 2025',
@@ -119,6 +120,21 @@ describe('preview card renderer', () => {
     expect(cancelled.status).toBe('Cancelled');
     const { tree } = await ogCardSvg(past);
     expect(Math.min(...treeFontSizes(tree))).toBeGreaterThanOrEqual(MIN_CARD_TEXT);
+  }, 30_000);
+
+  it('says a withdrawn note is withdrawn, when and why, with no chart, legibly', async () => {
+    const withdrawn = withdrawnNoteCard(RETRACTED);
+    expect(withdrawn.status).toBe('Withdrawn');
+    expect(withdrawn.kicker).toBe('Market note · April 2025');
+    expect(withdrawn.panel?.heading).toBe('Withdrawn');
+    expect(withdrawn.panel?.items[0]).toEqual({ label: 'On', text: '1 September 2025' });
+    expect(withdrawn.panel?.items[1]).toMatchObject({ label: 'Why', text: 'The source retracted its May figures.' });
+    // A withdrawn note's figures are not shown on its card as if they stood.
+    expect(withdrawn.chart).toBeUndefined();
+    const { tree } = await ogCardSvg(withdrawn);
+    expect(Math.min(...treeFontSizes(tree))).toBeGreaterThanOrEqual(MIN_CARD_TEXT);
+    const png = await drawOgCard(withdrawn);
+    expect(pngSize(png)).toEqual({ width: 1200, height: 630 });
   }, 30_000);
 
   it('draws cards without a chart, for events', async () => {
