@@ -5,7 +5,7 @@ import { glob, type Loader } from 'astro/loaders';
 import { datasetMetaSchema } from './data/schema.ts';
 import { eventSchema, eventVersionSchema } from './events/schema.ts';
 import { slugOf } from './integrations/content-slugs.ts';
-import { smartypants } from './lib/typography.ts';
+import { smartypants, typesetEvent } from './lib/typography.ts';
 import { type NoteFrontmatter, noteSchema, noteVersionSchema } from './notes/schema.ts';
 
 /** The URL slug is the file name: folders only order an author's work (duplicates fail the build first). */
@@ -30,7 +30,7 @@ const notes = defineCollection({
 /** Events: `content/events/**\/*.mdx`, slugs as for notes. */
 const events = defineCollection({
   loader: glob({ pattern: '**/*.mdx', base: './content/events', generateId: bySlug }),
-  schema: eventSchema,
+  schema: eventSchema.transform(typesetEvent),
 });
 
 /** Dataset metadata: `data/<name>.yml`, each describing `data/<name>.csv`. Validated here so bad metadata fails early. */
@@ -65,6 +65,9 @@ const noteVersions = defineCollection({
   schema: noteVersionSchema.transform(typesetNote),
 });
 // Event pages committed before `published` existed keep building: the field is optional in history.
-const eventVersions = defineCollection({ loader: earlierVersions('events'), schema: eventVersionSchema });
+const eventVersions = defineCollection({
+  loader: earlierVersions('events'),
+  schema: eventVersionSchema.transform(typesetEvent),
+});
 
 export const collections = { notes, events, datasets, noteVersions, eventVersions };

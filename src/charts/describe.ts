@@ -1,7 +1,7 @@
 import { formatSpecifier } from 'd3-format';
 import { utcFormat } from 'd3-time-format';
 import type { Row } from '../data/schema.ts';
-import { type DateGrain, numberFormatter } from './format.ts';
+import { type DateGrain, numberFormatter, percentChange } from './format.ts';
 import { rowStyle } from './marks.ts';
 import type { AxisValue, ChartSpec, Marker } from './spec.ts';
 import { compareCells } from './values.ts';
@@ -79,7 +79,8 @@ const MONTH = utcFormat('%B');
 
 function phrasing(spec: ChartSpec): Phrasing {
   const style = rowStyle(spec, { hoverTitles: false });
-  const amount = numberFormatter(spec.number);
+  // Sentences: the dataset's unit word ("1,238 tonnes"), as <Value> writes it (format.ts, measureStyle).
+  const amount = numberFormatter(spec.number, { sentence: true });
   // A measure written as a percentage changes by points: "up 5 percentage points", not "up 20%".
   const percentScale = formatSpecifier(spec.number.specifier).type === '%';
   const grain = spec.grain ?? 'day';
@@ -104,8 +105,7 @@ function phrasing(spec: ChartSpec): Phrasing {
     const size = percentScale
       ? `${numberFormatter({ specifier: spec.number.specifier, unit: '' })(Math.abs(delta)).replace(/%$/, '')} percentage points`
       : amount(Math.abs(delta));
-    const relative =
-      percentScale || y(from) <= 0 ? null : numberFormatter({ specifier: ',.0%', unit: '' })(Math.abs(delta) / y(from));
+    const relative = percentScale || y(from) <= 0 ? null : percentChange(delta / y(from));
     if (relative === '0%' && !absolute) return 'little changed';
     if (!relative) return `${direction} ${about(from, to)}${size}`;
     return absolute ? `${direction} ${about(from, to)}${size} (${relative})` : `${direction} ${relative}`;

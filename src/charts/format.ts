@@ -1,6 +1,6 @@
 import { format as d3Format, formatSpecifier } from 'd3-format';
 import { utcFormat as d3UtcFormat } from 'd3-time-format';
-import type { Cell, ColumnSpec } from '../data/schema.ts';
+import type { Cell, ColumnSpec, DatasetMeta } from '../data/schema.ts';
 import { memoised } from '../lib/memo.ts';
 
 /**
@@ -30,6 +30,48 @@ export interface NumberStyle {
   specifier: string;
   /** Unit written after the number ("t" gives "5,383 t"; "%" gives "53%"); empty for none. */
   unit: string;
+  /**
+   * The unit sentences write instead (`<Value>`, `<Change>`, chart descriptions), when it is
+   * not `unit`: the dataset's unit word for its main measure, "5,383 tonnes", as the author's
+   * own prose, the dek and the chart's subtitle say it. See `measureStyle`.
+   */
+  sentenceUnit?: string;
+}
+
+/** Units written against the number ("53%", "20°"), the same in sentences and on charts. */
+const ATTACHED_UNIT = /^[%‰°]/;
+
+/**
+ * How the numbers of one column of a dataset are written, decided here only, from the metadata:
+ * the column's `format` (or the author's `format`) and its `unit` on charts and in tables
+ * ("5,577 t", where space is short and the subtitle gives the word); in sentences, the
+ * dataset's `unit` word for its main measure (its first number column), "5,577 tonnes", so a
+ * `<Value>` reads as the dek and the author's prose around it do. An author's `unit` prop
+ * holds everywhere; a column without a unit stays bare; "%", "‰" and "°" are never spelt out.
+ */
+export function measureStyle(
+  dataset: { meta: DatasetMeta; columns: readonly string[] },
+  column: string,
+  written: { specifier?: string | undefined; unit?: string | undefined } = {},
+): NumberStyle {
+  const spec = dataset.meta.columns[column];
+  const declared = spec?.format;
+  const specifier = written.specifier ?? (declared && isFormatSpecifier(declared) ? declared : ',~f');
+  if (written.unit !== undefined) return { specifier, unit: written.unit };
+  const unit = spec?.unit ?? '';
+  const main = dataset.columns.find((name) => dataset.meta.columns[name]?.type === 'number');
+  const word = dataset.meta.unit.trim();
+  if (column !== main || unit === '' || ATTACHED_UNIT.test(unit) || word === '' || word === unit)
+    return { specifier, unit };
+  return { specifier, unit, sentenceUnit: word };
+}
+
+/** How a change is written as a percentage: whole percentages, in prose and descriptions alike ("up 46%"). */
+export const CHANGE_PERCENT = ',.0%';
+
+/** The size of a relative change as readers see it, without sign: 0.4615 → "46%". */
+export function percentChange(ratio: number, specifier: string = CHANGE_PERCENT): string {
+  return numberFormat(specifier)(Math.abs(ratio));
 }
 
 /** Whether a string is a valid d3-format specifier. */
@@ -58,10 +100,11 @@ export function withUnit(number: string, unit: string): string {
 /** A formatter for numbers in a given style; the minus sign is a true minus (d3 default). */
 export function numberFormatter(
   style: NumberStyle,
-  { unit = true }: { unit?: boolean } = {},
+  { unit = true, sentence = false }: { unit?: boolean; sentence?: boolean } = {},
 ): (value: number) => string {
   const base = numberFormat(style.specifier);
-  return (value) => (unit ? withUnit(base(value), style.unit) : base(value));
+  const written = sentence ? (style.sentenceUnit ?? style.unit) : style.unit;
+  return (value) => (unit ? withUnit(base(value), written) : base(value));
 }
 
 /** How finely a date column is sampled, read from its declared CSV format. */

@@ -2,7 +2,8 @@ import { loadDataset } from '../data/load.ts';
 import type { Dataset, Row } from '../data/schema.ts';
 import { AssayError } from '../lib/errors.ts';
 import { didYouMean } from '../lib/suggest.ts';
-import { dateGrain, FORMAT_KEYWORDS, isFormatSpecifier, type NumberStyle, resolveSpecifier } from './format.ts';
+import { smartypants } from '../lib/typography.ts';
+import { dateGrain, FORMAT_KEYWORDS, measureStyle, type NumberStyle, resolveSpecifier } from './format.ts';
 import { CHART_OPTION_NAMES, chartPropsSchema, type ParsedChartProps } from './options.ts';
 import { entityColour, PALETTE, seriesColours } from './palette.ts';
 import {
@@ -120,7 +121,7 @@ export function normaliseChart(props: Record<string, unknown>, dataset: Dataset,
   }
 
   const derived = resolveDerived(options, dataset, fail);
-  const number = resolveNumberStyle(options, y, fail);
+  const number = resolveNumberStyle(options, y, dataset, fail);
   const seriesNames = series ? unique(rows.map((row) => String(row[series.name] ?? ''))) : [y.label];
   checkColourKeys(options.colors ?? {}, series ? columnValues(dataset.rows, series) : [y.label], series, check);
   // One series: pinned, else its entity's site colour (`entity:` in the metadata, or a series
@@ -175,9 +176,10 @@ export function normaliseChart(props: Record<string, unknown>, dataset: Dataset,
     series,
     grain: x.type === 'date' ? dateGrain(x.column) : null,
     derived,
-    title: options.title ?? null,
-    subtitle: options.subtitle ?? `${meta.title}, ${meta.unit}`,
-    caption: options.caption ?? null,
+    // Typeset once here (curly quotes, dashes) for the figure, its PNG twin, feeds and email alike.
+    title: options.title === undefined ? null : smartypants(options.title),
+    subtitle: smartypants(options.subtitle ?? `${meta.title}, ${meta.unit}`),
+    caption: options.caption === undefined ? null : smartypants(options.caption),
     alt: options.alt ?? null,
     number,
     rows,
@@ -330,20 +332,19 @@ function resolveDerived(options: ParsedChartProps, dataset: Dataset, fail: Fail)
     : null;
 }
 
-function resolveNumberStyle(options: ParsedChartProps, y: ColumnRef, fail: Fail): NumberStyle {
-  const unit = options.unit ?? y.column.unit ?? '';
+function resolveNumberStyle(options: ParsedChartProps, y: ColumnRef, dataset: Dataset, fail: Fail): NumberStyle {
+  let specifier: string | undefined;
   if (options.format !== undefined) {
-    const specifier = resolveSpecifier(options.format);
+    specifier = resolveSpecifier(options.format);
     if (!specifier) {
       fail(
         `format '${options.format}' is neither a format name nor a d3-format specifier`,
         `use one of ${Object.keys(FORMAT_KEYWORDS).join(', ')}, or a specifier such as ",.1f" or ".0%"`,
       );
     }
-    return { specifier: specifier as string, unit };
   }
-  const columnFormat = y.column.format;
-  return { specifier: columnFormat && isFormatSpecifier(columnFormat) ? columnFormat : ',~f', unit };
+  // One rule for a measure's unit and format, shared with <Value> and <Change> (format.ts).
+  return measureStyle(dataset, y.name, { specifier, unit: options.unit });
 }
 
 /**

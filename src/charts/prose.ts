@@ -1,9 +1,8 @@
 import { z } from 'astro/zod';
-import { format as d3Format } from 'd3-format';
 import type { Dataset, Row } from '../data/schema.ts';
 import { AssayError } from '../lib/errors.ts';
 import { didYouMean } from '../lib/suggest.ts';
-import { isFormatSpecifier, type NumberStyle, numberFormatter, resolveSpecifier } from './format.ts';
+import { measureStyle, type NumberStyle, numberFormatter, percentChange, resolveSpecifier } from './format.ts';
 import { columnValues, issueSentence, laterCheck, listSome } from './prop-messages.ts';
 import type { AxisValue, ChartPlace, ColumnRef } from './spec.ts';
 import { compareCells, parseAxisValue, sameCell } from './values.ts';
@@ -116,14 +115,14 @@ function lookup(
     }
     rows = rows.filter((row) => sameCell(row[name] ?? null, parsed));
   }
-  let specifier = column.column.format && isFormatSpecifier(column.column.format) ? column.column.format : ',~f';
+  let specifier: string | undefined;
   if (props.format !== undefined) {
-    const resolved = resolveSpecifier(props.format);
-    if (!resolved)
+    specifier = resolveSpecifier(props.format);
+    if (!specifier)
       fail(`format '${props.format}' is not a d3-format specifier or format name`, 'e.g. ",.0f", ".1%", thousands, si');
-    specifier = resolved as string;
   }
-  const style = { specifier, unit: props.unit ?? column.column.unit ?? '' };
+  // The same unit and format as the dataset's charts and their descriptions (format.ts).
+  const style = measureStyle(dataset, column.name, { specifier, unit: props.unit });
   const key = (at: string | number, option: string): AxisValue => {
     const parsed = parseAxisValue(at, by);
     if (parsed === undefined)
@@ -185,7 +184,7 @@ function parse<T extends z.ZodType>(
 export function valueText(props: Record<string, unknown>, dataset: Dataset, place: ChartPlace): string {
   const options = parse('Value', valuePropsSchema, props, place);
   const table = lookup('Value', options, dataset, place);
-  return numberFormatter(table.style)(table.find(options.at, 'at'));
+  return numberFormatter(table.style, { sentence: true })(table.find(options.at, 'at'));
 }
 
 /** The text of `<Change>`: "down 53%", "up 1,950 t", or "−53%" with words={false}. */
@@ -216,8 +215,8 @@ export function changeText(props: Record<string, unknown>, dataset: Dataset, pla
   const delta = options.as === 'percent' ? (to - from) / Math.abs(from) : to - from;
   const magnitude =
     options.as === 'percent'
-      ? d3Format(options.format ? (resolveSpecifier(options.format) ?? '.0%') : '.0%')(Math.abs(delta))
-      : numberFormatter(table.style)(Math.abs(delta));
+      ? percentChange(delta, options.format ? resolveSpecifier(options.format) : undefined)
+      : numberFormatter(table.style, { sentence: true })(Math.abs(delta));
   if (/^0(\.0+)?%?$/.test(magnitude.replace(/[^\d.%]/g, '')) || delta === 0)
     return options.words ? 'unchanged' : magnitude;
   if (options.words) return `${delta < 0 ? 'down' : 'up'} ${magnitude}`;

@@ -5,6 +5,7 @@
  */
 import { site } from '../site.config.ts';
 import { AssayError } from './errors.ts';
+import { smartypants } from './typography.ts';
 
 /** A topic as the site settings declare it. */
 export interface TopicDeclaration {
@@ -26,8 +27,11 @@ export function slugify(text: string): string {
     .replace(/^-|-$/g, '');
 }
 
-/** The declarations, checked: a slug must be a slug, and no two topics may share one. */
-function checked(topics: readonly TopicDeclaration[]): readonly TopicDeclaration[] {
+/**
+ * The declarations, checked (a slug must be a slug, and no two topics may share one), with
+ * names and descriptions typeset (src/lib/typography.ts) as a note's headline is.
+ */
+export function checkTopics(topics: readonly TopicDeclaration[]): readonly TopicDeclaration[] {
   const seen = new Set<string>();
   for (const [i, topic] of topics.entries()) {
     const where = { file: 'src/site.config.ts', hint: 'write the slug in lower case, words joined by -' };
@@ -39,11 +43,15 @@ function checked(topics: readonly TopicDeclaration[]): readonly TopicDeclaration
     if (seen.has(topic.slug)) throw new AssayError(`topics.${i}: two topics have the slug '${topic.slug}'`, where);
     seen.add(topic.slug);
   }
-  return topics;
+  return topics.map((topic) => ({
+    ...topic,
+    name: smartypants(topic.name),
+    description: smartypants(topic.description),
+  }));
 }
 
 /** Every topic the site declares, in the settings' order. */
-export const declaredTopics: readonly TopicDeclaration[] = checked(site.topics);
+export const declaredTopics: readonly TopicDeclaration[] = checkTopics(site.topics);
 
 /**
  * The declared topic a note or event means by `written`: its name or slug in any case, or a

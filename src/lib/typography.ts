@@ -35,3 +35,42 @@ export function smartypants(text: string): string {
       .replace(/'/g, '\u2019')
   );
 }
+
+/** The frontmatter fields an event page shows readers as prose (src/events/schema.ts). */
+interface EventProse {
+  name: string;
+  summary: string;
+  themes: string[];
+  days: { title?: string | undefined; sessions: { title: string; description?: string | undefined }[] }[];
+  speakers: { role?: string | undefined; organisation?: string | undefined }[];
+  updates: { summary: string }[];
+}
+
+/** The object with its named text fields typeset; fields it lacks stay absent. */
+function typesetFields<T extends object>(object: T, keys: readonly (keyof T & string)[]): T {
+  const out = { ...object } as Record<string, unknown>;
+  for (const key of keys) if (typeof out[key] === 'string') out[key] = smartypants(out[key]);
+  return out as unknown as T;
+}
+
+/**
+ * An event's frontmatter with its prose typeset: name, summary, themes, day and session titles,
+ * session descriptions, speakers' roles and organisations, update summaries. Names of people,
+ * venues and URLs are left as written (sessions refer to speakers by name). Done once where the
+ * content layer reads the event (src/content.config.ts), so the page, the events list, cards,
+ * feeds, JSON-LD and the calendar file all read the same text.
+ */
+export function typesetEvent<T extends EventProse>(event: T): T {
+  return {
+    ...event,
+    name: smartypants(event.name),
+    summary: smartypants(event.summary),
+    themes: event.themes.map(smartypants),
+    days: event.days.map((day) => ({
+      ...typesetFields(day, ['title']),
+      sessions: day.sessions.map((session) => typesetFields(session, ['title', 'description'])),
+    })),
+    speakers: event.speakers.map((speaker) => typesetFields(speaker, ['role', 'organisation'])),
+    updates: event.updates.map((update) => typesetFields(update, ['summary'])),
+  };
+}

@@ -22,7 +22,7 @@ export { type DiffPair, diffAgainst, diffPairs } from './diff-pairs.ts';
 /** Frontmatter fields of the headline and dek, per collection. */
 const FIELDS: Record<string, { titleField: string; dekField: string; typeset?: (text: string) => string }> = {
   notes: { titleField: 'title', dekField: 'dek', typeset: smartypants },
-  events: { titleField: 'name', dekField: 'summary' },
+  events: { titleField: 'name', dekField: 'summary', typeset: smartypants },
 };
 
 /** The diff between two versions of a note or event, each figure read at its own version's data vintage. */

@@ -48,7 +48,9 @@ const y = (text: string) => JSON.stringify(text);
 const WRITTEN_TITLE = payload('note title');
 /** Headlines are typeset (curly quotes) before they are escaped: the payload arrives as text, curled. */
 const TITLE = smartypants(WRITTEN_TITLE);
-const EVENT = payload('event name');
+/** Event names are typeset the same way (src/lib/typography.ts, typesetEvent). */
+const WRITTEN_EVENT = payload('event name');
+const EVENT = smartypants(WRITTEN_EVENT);
 const SPEAKER = payload('speaker');
 
 /** The text column's cells: markup, formulas, a script URL, bidi and zero-width characters. */
@@ -119,7 +121,7 @@ Callout text {${JSON.stringify(payload('callout body'))}}.
 
 function event(): string {
   return `---
-name: ${y(EVENT)}
+name: ${y(WRITTEN_EVENT)}
 summary: ${y(payload('event summary'))}
 published: 2025-08-21
 start: "2025-09-22T09:00"
@@ -293,7 +295,7 @@ describe('a site built from hostile input', () => {
     for (const file of pages) expect(htmlProblems(read(file)), file).toEqual([]);
     const notePage = parseHTML(read('notes/hostile/index.html')).document;
     expect(notePage.querySelector('h1')?.textContent).toBe(TITLE);
-    expect(notePage.body.textContent).toContain(payload('chart title'));
+    expect(notePage.body.textContent).toContain(smartypants(payload('chart title')));
     // The data parser trims cells (a trailing U+FEFF included); the rest reaches the page as text.
     expect(notePage.body.textContent).toContain(payload('cell').trim());
     const links = [...notePage.querySelectorAll('a')].map((a) => a.getAttribute('href'));
@@ -328,7 +330,7 @@ describe('a site built from hostile input', () => {
     const description = figure?.querySelector('.chart__description')?.textContent ?? '';
     const cells = [...(figure?.querySelectorAll('details td') ?? [])].map((cell) => cell.textContent);
     const svgText = [...(figure?.querySelectorAll('svg text, svg title') ?? [])].map((node) => node.textContent);
-    expect(description).toContain(payload('chart subtitle').trim());
+    expect(description).toContain(smartypants(payload('chart subtitle')).trim());
     // The data parser trims cells, a trailing U+FEFF included.
     for (const label of LABELS.map((value) => value.trim())) {
       expect(cells).toContain(label);
@@ -414,7 +416,7 @@ describe('a site built from hostile input', () => {
     expect(texts).toContain(`'+cmd|""/c calc""!A0`);
   });
 
-  it('calendars parse, with the event name as written', () => {
+  it('calendars parse, with the event name as typeset', () => {
     const calendars = files.filter((file) => file.endsWith('.ics'));
     for (const file of calendars) {
       const calendar = new ICAL.Component(ICAL.parse(read(file)));

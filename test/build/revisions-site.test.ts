@@ -148,7 +148,7 @@ describe('revisions and the change log from a scripted git history', () => {
       'Revised since publication, figures quoted above: April 2025, 2,634 t → 2,650 t (data as of 20 September 2025). See the change log.',
     );
     expect(text?.querySelector('a')?.getAttribute('href')).toBe('/changes/#data-exports-r2');
-    expect(page.querySelector('.prose .value')?.textContent).toBe('2,634\u00a0t');
+    expect(page.querySelector('.prose .value')?.textContent).toBe('2,634\u00a0tonnes');
   });
 
   it('shows no notice where the latest version includes the revisions, nor on earlier versions', () => {
@@ -159,7 +159,7 @@ describe('revisions and the change log from a scripted git history', () => {
       expect(page.querySelector('.revision-notice'), version).toBeNull();
       expect(page.querySelector('.version-banner')).not.toBeNull();
     }
-    expect(html('/notes/may/v1/').querySelector('.value')?.textContent).toBe('1,238\u00a0t');
+    expect(html('/notes/may/v1/').querySelector('.value')?.textContent).toBe('1,238\u00a0tonnes');
   });
 
   it('prints one line per affected note, warns about keyless data and missing summaries', () => {

@@ -238,7 +238,7 @@ describe('the sample site: charts and versions', () => {
 
   it('quotes figures from the data in prose', () => {
     const lead = page(site, '/notes/china-magnet-exports-may-2025/').querySelector('.prose p')?.textContent ?? '';
-    expect(lead).toMatch(/permanent\s+magnets\s+at\s+1,238\s?t\b/);
+    expect(lead).toMatch(/permanent\s+magnets\s+at\s+1,238\s?tonnes\b/);
     const text = page(site, '/notes/china-magnet-exports-may-2025/').querySelector('.prose')?.textContent ?? '';
     expect(text).toContain('down 77%');
     expect(text).toContain('down 53%');

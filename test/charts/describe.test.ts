@@ -19,9 +19,9 @@ describe('a chart description tells the story of its data', () => {
       annotations: [{ x: '2025-04-04', label: '4 Apr: licences required' }],
     });
     expect(text).toBe(
-      "Line chart: China's magnet exports, tonnes, March to July 2025. " +
-        'From about 5,383\u00a0t in March 2025, down to a low of 1,238\u00a0t in May 2025, then up to 5,577\u00a0t in July 2025 (the highest); up 4% overall. ' +
-        'Largest change: down about 2,749\u00a0t (51%) from March to April 2025. ' +
+      'Line chart: China’s magnet exports, tonnes, March to July 2025. ' +
+        'From about 5,383\u00a0tonnes in March 2025, down to a low of 1,238\u00a0tonnes in May 2025, then up to 5,577\u00a0tonnes in July 2025 (the highest); up 4% overall. ' +
+        'Largest change: down about 2,749\u00a0tonnes (51%) from March to April 2025. ' +
         'Marked: 4 April 2025, licences required. ' +
         'Derived (estimated), not stated by the source: March and April 2025.',
     );
@@ -29,24 +29,24 @@ describe('a chart description tells the story of its data', () => {
 
   it('every chart kind names the trough: bars, areas and dots as well as lines', () => {
     for (const type of ['bar', 'area', 'dot']) {
-      expect(describeOf(exports, { type, format: ',.0f' })).toContain('down to a low of 1,238\u00a0t in May 2025');
+      expect(describeOf(exports, { type, format: ',.0f' })).toContain('down to a low of 1,238\u00a0tonnes in May 2025');
     }
   });
 
   it('a peak in the middle and a trough after it are told in date order', () => {
     const text = describeOf(monthly('peaks', [10, 50, 5, 30, 20]), { type: 'line' });
     expect(text).toContain(
-      'From 10\u00a0t in January 2025, up to a high of 50\u00a0t in February 2025, down to a low of 5\u00a0t in March 2025, then up to 20\u00a0t in May 2025; up 100% overall.',
+      'From 10\u00a0tonnes in January 2025, up to a high of 50\u00a0tonnes in February 2025, down to a low of 5\u00a0tonnes in March 2025, then up to 20\u00a0tonnes in May 2025; up 100% overall.',
     );
-    expect(text).toContain('Largest change: down 45\u00a0t (90%) from February to March 2025.');
+    expect(text).toContain('Largest change: down 45\u00a0tonnes (90%) from February to March 2025.');
   });
 
   it('a monotone series says its ends are its extremes instead of naming them twice', () => {
     const text = describeOf(exports, { type: 'bar', to: '2025-05' });
     expect(text).toBe(
-      "Bar chart: China's magnet exports, tonnes, March to May 2025. " +
-        'From about 5,383\u00a0t in March 2025 (the highest) to 1,238\u00a0t in May 2025 (the lowest), down 77%. ' +
-        'Largest change: down about 2,749\u00a0t (51%) from March to April 2025. ' +
+      'Bar chart: China’s magnet exports, tonnes, March to May 2025. ' +
+        'From about 5,383\u00a0tonnes in March 2025 (the highest) to 1,238\u00a0tonnes in May 2025 (the lowest), down 77%. ' +
+        'Largest change: down about 2,749\u00a0tonnes (51%) from March to April 2025. ' +
         'Derived (estimated), not stated by the source: March and April 2025.',
     );
     expect(text).not.toContain('a low of');
@@ -55,20 +55,20 @@ describe('a chart description tells the story of its data', () => {
   it('a flat series says it is unchanged, with no largest change', () => {
     const text = describeOf(monthly('flat', [100, 100, 100]), { type: 'line' });
     expect(text).toBe(
-      'Line chart: Test exports, tonnes, January to March 2025. Unchanged at 100\u00a0t from January to March 2025.',
+      'Line chart: Test exports, tonnes, January to March 2025. Unchanged at 100\u00a0tonnes from January to March 2025.',
     );
   });
 
   it('a single point says its value and date', () => {
     expect(describeOf(exports, { type: 'bar', from: '2025-05', to: '2025-05' })).toBe(
-      "Bar chart: China's magnet exports, tonnes, May 2025. 1,238\u00a0t in May 2025.",
+      'Bar chart: China’s magnet exports, tonnes, May 2025. 1,238\u00a0tonnes in May 2025.',
     );
   });
 
   it('two points give the change once, without a separate largest change', () => {
     const text = describeOf(exports, { type: 'line', from: '2025-06', to: '2025-07' });
     expect(text).toContain(
-      'From 3,188\u00a0t in June 2025 (the lowest) to 5,577\u00a0t in July 2025 (the highest), up 75%.',
+      'From 3,188\u00a0tonnes in June 2025 (the lowest) to 5,577\u00a0tonnes in July 2025 (the highest), up 75%.',
     );
     expect(text).not.toContain('Largest change');
   });
@@ -76,10 +76,10 @@ describe('a chart description tells the story of its data', () => {
   it('a multi-series chart tells each series under its name, and which leads at the end', () => {
     const text = describeOf(destinations, { type: 'line', series: 'destination' });
     expect(text).toBe(
-      "Line chart: China's magnet exports by destination, tonnes, May to July 2025. " +
-        'United States: from 46\u00a0t in May 2025 (the lowest) to 619\u00a0t in July 2025 (the highest), up 1,246%; largest change up 307\u00a0t (667%) from May to June 2025. ' +
-        'Germany: 1,116\u00a0t in July 2025. ' +
-        'In July 2025: Germany 1,116\u00a0t, United States 619\u00a0t.',
+      'Line chart: China’s magnet exports by destination, tonnes, May to July 2025. ' +
+        'United States: from 46\u00a0tonnes in May 2025 (the lowest) to 619\u00a0tonnes in July 2025 (the highest), up 1,246%; largest change up 307\u00a0tonnes (667%) from May to June 2025. ' +
+        'Germany: 1,116\u00a0tonnes in July 2025. ' +
+        'In July 2025: Germany 1,116\u00a0tonnes, United States 619\u00a0tonnes.',
     );
   });
 
@@ -91,7 +91,7 @@ describe('a chart description tells the story of its data', () => {
       where: { month: '2025-07' },
     });
     expect(text).toBe(
-      "Horizontal bar chart: China's magnet exports by destination, tonnes. 2 categories. Highest: Germany, 1,116\u00a0t; lowest: United States, 619\u00a0t.",
+      'Horizontal bar chart: China’s magnet exports by destination, tonnes. 2 categories. Highest: Germany, 1,116\u00a0tonnes; lowest: United States, 619\u00a0tonnes.',
     );
   });
 
@@ -103,7 +103,7 @@ describe('a chart description tells the story of its data', () => {
       annotations: [{ x: '2025-06-05', label: 'US–China agreement' }],
     });
     expect(text).toContain(
-      'Marked: 5 June 2025, US–China agreement. Reference line: Average at 3,000\u00a0t. Highlighted: April to May 2025, Controls bite.',
+      'Marked: 5 June 2025, US–China agreement. Reference line: Average at 3,000\u00a0tonnes. Highlighted: April to May 2025, Controls bite.',
     );
   });
 

@@ -21,8 +21,9 @@ describe('normaliseChart defaults', () => {
     expect(s.kind).toBe('bar');
     expect(s.x.name).toBe('month');
     expect(s.y.name).toBe('tonnes');
-    expect(s.number).toEqual({ specifier: ',.0f', unit: 't' });
-    expect(s.subtitle).toBe("China's magnet exports, tonnes");
+    // Charts write the column's unit; sentences the dataset's unit word (format.ts, measureStyle).
+    expect(s.number).toEqual({ specifier: ',.0f', unit: 't', sentenceUnit: 'tonnes' });
+    expect(s.subtitle).toBe('China’s magnet exports, tonnes');
     expect(s.derived).toEqual({ column: 'basis', value: 'derived' });
     expect(s.source.asOf).toBe('2025-08-20');
     expect(s.rows).toHaveLength(5);

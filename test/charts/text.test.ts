@@ -58,17 +58,18 @@ describe('table and CSV hold exactly the plotted rows', () => {
 });
 
 describe('Value and Change', () => {
-  it('quote a value formatted like its column', () => {
-    expect(valueText({ data: 'exports', at: '2025-05' }, exports, place)).toBe('1,238\u00a0t');
+  it("quote a value formatted like its column, with the dataset's unit word as the prose around it", () => {
+    expect(valueText({ data: 'exports', at: '2025-05' }, exports, place)).toBe('1,238\u00a0tonnes');
     expect(
       valueText({ data: 'destinations', at: '2025-07', where: { destination: 'Germany' } }, destinations, place),
-    ).toBe('1,116\u00a0t');
+    ).toBe('1,116\u00a0tonnes');
+    expect(valueText({ data: 'exports', at: '2025-05', unit: 't' }, exports, place)).toBe('1,238\u00a0t');
   });
   it('say changes in words, percent or absolute', () => {
     expect(changeText({ data: 'exports', from: '2025-04', to: '2025-05' }, exports, place)).toBe('down 53%');
     expect(changeText({ data: 'exports', from: '2025-06', to: '2025-07' }, exports, place)).toBe('up 75%');
     expect(changeText({ data: 'exports', from: '2025-04', to: '2025-05', as: 'absolute' }, exports, place)).toBe(
-      'down 1,396\u00a0t',
+      'down 1,396\u00a0tonnes',
     );
     expect(changeText({ data: 'exports', from: '2025-04', to: '2025-05', words: false }, exports, place)).toBe(
       '\u221253%',
