@@ -21,6 +21,8 @@ export default defineConfig({
   // Several pages in flight: while one waits for a chart or preview card drawn on a worker
   // thread (src/workers/), the main thread renders the next, so both cores work.
   build: { format: 'directory', inlineStylesheets: 'never', concurrency: 4 },
+  // Scripts too (the search page's result renderer): Astro inlines a small one unless told not to.
+  vite: { build: { assetsInlineLimit: (file) => (file.endsWith('.js') ? false : undefined) } },
   markdown: {
     processor: satteri({ mdastPlugins: [sourceLines, safeLinks] }),
   },
