@@ -24,10 +24,10 @@ function pngFor(id: string): Uint8Array | undefined {
 }
 
 /**
- * PNG twins being drawn at once while pages render. Each holds its standalone SVG (about
- * 17 KB) until drawn and its PNG (about 70 KB) until written; the rest wait as chart ids, so
- * memory does not grow with the site (a 1,000-note site held 3,000 PNGs, some 210 MB, until
- * the end of the build when they were drawn there).
+ * PNG twins being drawn at once while pages render. Each holds its PNG (about 70 KB) until
+ * written; the rest wait with their standalone SVG only (about 17 KB), not the figure it is
+ * made from (a 1,000-note site held 3,000 PNGs, some 210 MB, until the end of the build when
+ * they were drawn there).
  */
 const PNGS_IN_FLIGHT = 4;
 
@@ -41,17 +41,26 @@ const PNGS_IN_FLIGHT = 4;
  * until its preview card is drawn). `finish` promotes what is left to the foreground, waits
  * for every write and fails the build on the first error.
  */
-function earlyWriter(out: string, rt: AssayRuntime) {
+export function earlyWriter(out: string, rt: AssayRuntime) {
   let made = false;
   /** CSV writes under way; `finish` waits for them and reports the first error. */
   const writes: Promise<unknown>[] = [];
   /** CSV files written or being written, by content hash: charts over the same rows share one. */
   const csvs = new Set<string>();
-  /** Twins to draw, oldest first, and the drawings started, by key: identical drawings are drawn once. */
-  const toDraw: { id: string; key: string; files: ChartAssetFiles }[] = [];
+  /**
+   * Twins to draw, oldest first, with their standalone SVG (undefined when a twin of the same
+   * drawing is queued before it), and the drawings started, by key: identical drawings are
+   * drawn once. Page rendering outruns background drawing on a small machine (a cold
+   * 1,000-note site queued most of its 3,000 twins): a queued twin keeps its SVG, not the
+   * chart's files, whose SVG getter holds the whole figure (its SVGs, table, CSV and rows),
+   * and keeps it as UTF-8 bytes outside V8's heap, which V8 lets grow to a multiple of what
+   * it holds before collecting.
+   */
+  const toDraw: { id: string; key: string; svg: Buffer | undefined }[] = [];
+  const queuedKeys = new Set<string>();
   const drawings = new Map<string, Promise<string>>();
   const active = new Set<Promise<unknown>>();
-  const stats = { rendered: 0, cached: 0 };
+  const stats = { rendered: 0, cached: 0, mostQueued: 0 };
   /** Set once pages are done: from then on twins are drawn at foreground priority, on every worker. */
   let finishing = false;
   /** The first error, thrown by finish() (not from a timer, where it would crash the build). */
@@ -71,7 +80,8 @@ function earlyWriter(out: string, rt: AssayRuntime) {
   };
   const drawNext = () => {
     while (active.size < PNGS_IN_FLIGHT && toDraw.length > 0) {
-      const { id, key, files } = toDraw.shift() as (typeof toDraw)[number];
+      const { id, key, svg } = toDraw.shift() as (typeof toDraw)[number];
+      queuedKeys.delete(key);
       const file = path.join(out, `${id}.png`);
       const first = drawings.get(key);
       if (first) {
@@ -83,7 +93,9 @@ function earlyWriter(out: string, rt: AssayRuntime) {
         continue;
       }
       // The worker stores the PNG in the cache; only its bytes come back, to be written and let go.
-      const drawn = rt.run(pngTask, { svg: files.svg, cacheKey: key }, { background: !finishing }).then(async (png) => {
+      if (svg === undefined) throw new Error(`PNG twin ${id}: no SVG queued for drawing ${key}`);
+      const input = { svg: svg.toString('utf8'), cacheKey: key };
+      const drawn = rt.run(pngTask, input, { background: !finishing }).then(async (png) => {
         await writeFile(file, png);
         stats.rendered++;
         return file;
@@ -119,7 +131,12 @@ function earlyWriter(out: string, rt: AssayRuntime) {
         stats.cached++;
         done(id);
       } else {
-        toDraw.push({ id, key, files });
+        // The SVG now (it is made once either way), and the files go: see `toDraw`.
+        const svg = drawings.has(key) || queuedKeys.has(key) ? undefined : Buffer.from(files.svg, 'utf8');
+        queuedKeys.add(key);
+        toDraw.push({ id, key, svg });
+        done(id);
+        stats.mostQueued = Math.max(stats.mostQueued, toDraw.length);
         drawNext();
       }
     },
@@ -209,6 +226,7 @@ export function chartAssets(): AstroIntegration {
           logger.info(rt.cpu.statsLine('at the end'));
           // Each chart's files go once written (a lead chart's once its card is drawn): this stays 0.
           logger.info(`charts whose files are still in memory at the end: ${rt.charts.heldCount()}`);
+          logger.info(`PNG twins waiting to be drawn at most: ${early?.stats.mostQueued ?? 0}`);
         }
         await closeRuntime();
         // Last, once every entry this build uses has been read (and so marked as used).
