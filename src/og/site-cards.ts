@@ -2,7 +2,7 @@
  * Preview cards for events and for the site: plain functions of their content and the build
  * date (no content collections), so their text is data-driven and tested directly.
  */
-import type { ResolvedEvent } from '../events/event.ts';
+import { type ResolvedEvent, venueShort } from '../events/event.ts';
 import { eventPhase, statusBanner } from '../events/status.ts';
 import { formatDate, formatMonth } from '../lib/dates.ts';
 import { site } from '../site.config.ts';
@@ -57,7 +57,8 @@ export function eventCard(event: EventCardInput, buildDate: Date): OgCard {
       items: [
         {
           label: 'Where',
-          text: venue ? [venue.name, `${venue.city}, ${venue.country}`].filter(Boolean).join(', ') : 'Online',
+          // The venue and city once ("The Ritz-Carlton, Toronto" names its city already), then the country.
+          text: venue ? [venueShort(venue), venue.country].filter(Boolean).join(', ') : 'Online',
         },
         ...(organiser ? [{ label: 'Organiser', text: organiser.name }] : []),
         { label: 'Status', text: state.text },

@@ -108,7 +108,7 @@ describe('preview card renderer', () => {
     expect(past.status).toBe('Past');
     expect(past.panel?.heading).toBe('22–24 September 2025');
     expect(past.panel?.items).toEqual([
-      { label: 'Where', text: 'The Ritz-Carlton, Toronto, Toronto, Canada' },
+      { label: 'Where', text: 'The Ritz-Carlton, Toronto, Canada' },
       { label: 'Organiser', text: 'Adamas Intelligence' },
       { label: 'Status', text: 'This event has ended.' },
     ]);
