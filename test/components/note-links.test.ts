@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { adjacentNotes, noteDatasets, relatedNotes } from '../../src/components/notes/note-links.ts';
+
+const note = (id: string, topics: string[], data: string[], digest?: string) => ({
+  id,
+  digest,
+  data: { topics },
+  body: data.map((name) => `<Value data="${name}" at="2025-05" />`).join('\n\n'),
+});
+
+describe('related notes', () => {
+  it('ranks a shared dataset above a shared topic, keeps list order on ties, and leaves out unrelated notes', () => {
+    const self = note('self', ['Magnets', 'Export controls'], ['exports'], 'd0');
+    const notes = [
+      note('topic-only', ['Magnets'], ['prices'], 'd1'),
+      self,
+      note('unrelated', ['Mining'], ['prices'], 'd2'),
+      note('data-only', ['Mining'], ['exports'], 'd3'),
+      note('both', ['Export controls'], ['exports'], 'd4'),
+      note('topic-only-2', ['Export controls'], [], 'd5'),
+    ];
+    expect(relatedNotes(self, notes).map((n) => n.id)).toEqual(['both', 'data-only', 'topic-only']);
+    expect(relatedNotes(self, notes, 5).map((n) => n.id)).toEqual(['both', 'data-only', 'topic-only', 'topic-only-2']);
+  });
+
+  it('sees a note edited in the dev server: a new digest is read again, not served from the memo', () => {
+    const before = note('edited', ['Mining'], ['prices'], 'v1');
+    expect([...noteDatasets(before)]).toEqual(['prices']);
+    const after = note('edited', ['Mining'], ['exports'], 'v2');
+    expect([...noteDatasets(after)]).toEqual(['exports']);
+    // Without a digest, the body itself tells the versions apart.
+    expect([...noteDatasets(note('edited', ['Mining'], ['prices']))]).toEqual(['prices']);
+  });
+
+  it('finds the previous (older) and next (newer) notes in a newest-first list', () => {
+    const notes = [note('c', [], []), note('b', [], []), note('a', [], [])];
+    expect(adjacentNotes(notes[1] as (typeof notes)[number], notes)).toEqual({ previous: notes[2], next: notes[0] });
+    expect(adjacentNotes(note('x', [], []), notes)).toEqual({ previous: undefined, next: undefined });
+  });
+});
