@@ -4,6 +4,7 @@
  */
 import { type CollectionEntry, getCollection, getEntry } from 'astro:content';
 import { AssayError } from '../lib/errors.ts';
+import { perBuild } from '../lib/per-build.ts';
 import { type ResolvedEvent, resolveEvent } from './event.ts';
 
 /** An event content entry. */
@@ -12,10 +13,12 @@ export type EventEntry = CollectionEntry<'events'>;
 /** A resolved event that remembers its content entry (for `render()` and file paths). */
 export type SiteEvent = ResolvedEvent & { entry: EventEntry };
 
-/** Events readers can see, resolved: drafts only in `astro dev`. Unordered; see `splitEvents`. */
-export async function publishedEvents(): Promise<SiteEvent[]> {
-  const entries = await getCollection('events', (entry) => import.meta.env.DEV || !entry.data.draft);
-  return entries.map((entry) => ({ ...resolveEvent(entry), entry }));
+/** Events readers can see, resolved: drafts only in `astro dev`. Unordered; see `splitEvents`. One list per build. */
+export function publishedEvents(): Promise<readonly SiteEvent[]> {
+  return perBuild('published events', async () => {
+    const entries = await getCollection('events', (entry) => import.meta.env.DEV || !entry.data.draft);
+    return entries.map((entry) => ({ ...resolveEvent(entry), entry }));
+  });
 }
 
 /** Project-relative path of the event's MDX file, for error messages. */

@@ -1,27 +1,33 @@
 import { type CollectionEntry, getCollection } from 'astro:content';
 import { editionDate } from '../lib/dates.ts';
+import { perBuild } from '../lib/per-build.ts';
 
 export type Note = CollectionEntry<'notes'>;
 
 /**
  * Notes readers can see: drafts only in `astro dev`; withdrawn notes are left out (their URLs
  * show a withdrawal notice, see `withdrawnNotes`). Newest edition first, then newest published.
+ * One list per build: every note page asks for it.
  */
-export async function publishedNotes(): Promise<Note[]> {
-  const notes = await getCollection(
-    'notes',
-    (note) => (import.meta.env.DEV || !note.data.draft) && !note.data.withdrawn,
+export function publishedNotes(): Promise<readonly Note[]> {
+  return perBuild('published notes', async () =>
+    sortNotes(
+      await getCollection('notes', (note) => (import.meta.env.DEV || !note.data.draft) && !note.data.withdrawn),
+    ),
   );
-  return sortNotes(notes);
 }
 
 /** Withdrawn notes: no list, feed, sitemap or search shows them; their URLs show a withdrawal notice. */
-export async function withdrawnNotes(): Promise<Note[]> {
-  return sortNotes(await getCollection('notes', (note) => !note.data.draft && note.data.withdrawn !== undefined));
+export function withdrawnNotes(): Promise<readonly Note[]> {
+  return perBuild('withdrawn notes', async () =>
+    sortNotes(await getCollection('notes', (note) => !note.data.draft && note.data.withdrawn !== undefined)),
+  );
 }
 
 /** Newest edition month first; within a month, newest published first; then by slug for stability. */
-export function sortNotes<T extends { id: string; data: { edition: string; published: Date } }>(notes: T[]): T[] {
+export function sortNotes<T extends { id: string; data: { edition: string; published: Date } }>(
+  notes: readonly T[],
+): T[] {
   return [...notes].sort(
     (a, b) =>
       b.data.edition.localeCompare(a.data.edition) ||
@@ -47,7 +53,7 @@ export interface EditionGroup<T> {
 }
 
 /** Groups already-sorted notes by edition month, keeping order. */
-export function groupByEdition<T extends { data: { edition: string } }>(notes: T[]): EditionGroup<T>[] {
+export function groupByEdition<T extends { data: { edition: string } }>(notes: readonly T[]): EditionGroup<T>[] {
   const groups: EditionGroup<T>[] = [];
   for (const note of notes) {
     const last = groups.at(-1);

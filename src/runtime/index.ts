@@ -92,6 +92,13 @@ export class AssayRuntime {
    * (src/versions/latest-copies.ts), by permanent path.
    */
   readonly latestCopies = new Map<string, { page: string; permanent: string }>();
+  /**
+   * Lists every page reads from the content layer (the sorted published notes, say), made once
+   * per build by name (src/lib/per-build.ts): the content does not change while pages render,
+   * and making them on every page was n² work (a 2,000-note site read and sorted 2,000 notes
+   * for each of its pages). Never used by the dev server, whose content changes.
+   */
+  readonly lists = new Map<string, Promise<unknown>>();
   /** The site's version index, read from git once per build (src/versions/site.ts); never in dev. */
   versionIndex: VersionIndex | undefined;
   readonly charts: StagedCharts;

@@ -23,6 +23,23 @@ describe('related notes', () => {
     expect(relatedNotes(self, notes, 5).map((n) => n.id)).toEqual(['both', 'data-only', 'topic-only', 'topic-only-2']);
   });
 
+  it('scores a note outside the list, and a new list (the dev server makes one per request) afresh', () => {
+    const self = note('outside', ['Mining'], ['prices'], 'o1');
+    const first = Object.freeze([note('p1', ['Mining'], [], 'p1'), note('p2', [], ['prices'], 'p2')]);
+    expect(relatedNotes(self, first).map((n) => n.id)).toEqual(['p2', 'p1']);
+    // Asked again with the same list (as every page of a build is): the same answer.
+    expect(relatedNotes(self, first).map((n) => n.id)).toEqual(['p2', 'p1']);
+    // A later list in which p2 was edited to chart other data and a note was added.
+    const second = [
+      note('p3', ['Mining'], ['prices'], 'p3'),
+      note('p1', ['Mining'], [], 'p1'),
+      note('p2', [], ['exports'], 'p2b'),
+    ];
+    expect(relatedNotes(self, second).map((n) => n.id)).toEqual(['p3', 'p1']);
+    // Names the list has never seen count for nothing, and fail nothing.
+    expect(relatedNotes(note('lonely', ['Recycling'], ['tariffs'], 'l1'), second)).toEqual([]);
+  });
+
   it('sees a note edited in the dev server: a new digest is read again, not served from the memo', () => {
     const before = note('edited', ['Mining'], ['prices'], 'v1');
     expect([...noteDatasets(before)]).toEqual(['prices']);

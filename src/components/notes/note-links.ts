@@ -75,19 +75,68 @@ export function adjacentNotes<T extends LinkedNote>(
 }
 
 /**
+ * A list's notes' datasets and topics as small numbers, made once per list: every note page
+ * scores every other note, so the scoring loop runs n² times a build and must not look
+ * anything up by name. A build passes the same (frozen) list to every page; the dev server a
+ * new one per request, made again.
+ */
+interface ScoringIndex {
+  datasetIds: Map<string, number>;
+  topicIds: Map<string, number>;
+  datasets: number[][];
+  topics: number[][];
+}
+
+const indexes = new WeakMap<readonly LinkedNote[], ScoringIndex>();
+
+function scoringIndex(notes: readonly LinkedNote[]): ScoringIndex {
+  let index = indexes.get(notes);
+  if (index) return index;
+  const datasetIds = new Map<string, number>();
+  const topicIds = new Map<string, number>();
+  const id = (ids: Map<string, number>, name: string) => {
+    let n = ids.get(name);
+    if (n === undefined) ids.set(name, (n = ids.size));
+    return n;
+  };
+  const datasets: number[][] = [];
+  const topics: number[][] = [];
+  for (const note of notes) {
+    const ties = tiesOf(note);
+    datasets.push([...ties.datasets].map((name) => id(datasetIds, name)));
+    topics.push([...ties.topics].map((slug) => id(topicIds, slug)));
+  }
+  index = { datasetIds, topicIds, datasets, topics };
+  indexes.set(notes, index);
+  return index;
+}
+
+/** Marks of the names `note` has among a list's, by number. */
+function marks(names: Set<string>, ids: Map<string, number>): Uint8Array {
+  const marked = new Uint8Array(ids.size);
+  for (const name of names) {
+    const n = ids.get(name);
+    if (n !== undefined) marked[n] = 1;
+  }
+  return marked;
+}
+
+/**
  * Up to `limit` notes that share the most with `note`: a shared dataset counts twice a shared
  * topic (the same data is the closer tie). Ties keep the order of `notes` (newest first); a
  * note that shares nothing is not related.
  */
 export function relatedNotes<T extends LinkedNote>(note: LinkedNote, notes: readonly T[], limit = 3): T[] {
-  const { topics, datasets } = tiesOf(note);
+  const index = scoringIndex(notes);
+  const ties = tiesOf(note);
+  const sharedDataset = marks(ties.datasets, index.datasetIds);
+  const sharedTopic = marks(ties.topics, index.topicIds);
   const scored: { candidate: T; score: number; order: number }[] = [];
   notes.forEach((candidate, order) => {
     if (candidate.id === note.id) return;
-    const other = tiesOf(candidate);
     let score = 0;
-    for (const name of other.datasets) if (datasets.has(name)) score += 2;
-    for (const slug of other.topics) if (topics.has(slug)) score += 1;
+    for (const n of index.datasets[order] as number[]) score += 2 * (sharedDataset[n] as number);
+    for (const n of index.topics[order] as number[]) score += sharedTopic[n] as number;
     if (score > 0) scored.push({ candidate, score, order });
   });
   scored.sort((a, b) => b.score - a.score || a.order - b.order);
