@@ -1,5 +1,6 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { copyFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
@@ -8,6 +9,7 @@ import { cacheMaxAgeDays, placeBinaryCache, pruneCache } from '../charts/cache.t
 import { PNG_ENDS, pngKey, renderPng } from '../charts/png.ts';
 import { pngTask } from '../charts/tasks.ts';
 import { codeFingerprintDefine } from '../lib/code-fingerprint.ts';
+import { boundHeapGrowth } from '../runtime/heap.ts';
 import { type AssayRuntime, closeRuntime, runtime, startRuntime } from '../runtime/index.ts';
 import { leadChartPlaces } from '../runtime/lead-places.ts';
 
@@ -32,6 +34,14 @@ function pngFor(id: string): Uint8Array | undefined {
 const PNGS_IN_FLIGHT = 4;
 
 /**
+ * Twins waiting to be drawn whose SVG stays in memory; those queued after them keep it in a
+ * temporary file until their turn. Pages outrun drawing on a small machine (a cold 1,000-note
+ * site queued 2,984 twins, some 50 MB of SVG, and 2,000 notes twice that), so without this
+ * bound the queue between the pages and the workers grew with the site.
+ */
+export const QUEUED_IN_MEMORY = 64;
+
+/**
  * Writes each chart's CSV download (once per distinct CSV) and its PNG twin as soon as a page
  * stages it, while the main thread renders other pages (Astro empties dist/ before pages
  * render): a cached twin is hard-linked from the cache at once, a new one is drawn on a
@@ -41,7 +51,7 @@ const PNGS_IN_FLIGHT = 4;
  * until its preview card is drawn). `finish` promotes what is left to the foreground, waits
  * for every write and fails the build on the first error.
  */
-export function earlyWriter(out: string, rt: AssayRuntime) {
+export function earlyWriter(out: string, rt: AssayRuntime, { queuedInMemory = QUEUED_IN_MEMORY } = {}) {
   let made = false;
   /** CSV writes under way; `finish` waits for them and reports the first error. */
   const writes: Promise<unknown>[] = [];
@@ -53,14 +63,34 @@ export function earlyWriter(out: string, rt: AssayRuntime) {
    * drawn once. Page rendering outruns background drawing on a small machine (a cold
    * 1,000-note site queued most of its 3,000 twins): a queued twin keeps its SVG, not the
    * chart's files, whose SVG getter holds the whole figure (its SVGs, table, CSV and rows),
-   * and keeps it as UTF-8 bytes outside V8's heap, which V8 lets grow to a multiple of what
-   * it holds before collecting.
+   * as UTF-8 bytes outside V8's heap for the first `queuedInMemory` and in a temporary file
+   * for the rest, so the queue's memory does not grow with the site.
    */
-  const toDraw: { id: string; key: string; svg: Buffer | undefined }[] = [];
+  const toDraw: { id: string; key: string; svg: Buffer | { file: string } | undefined }[] = [];
+  /** How many queued twins keep their SVG in memory (see QUEUED_IN_MEMORY). */
+  let inMemory = 0;
+  /** The temporary directory of SVGs waiting on disk, made when the first one is put there. */
+  let spillDir: string | undefined;
+  const spill = (key: string, svg: string): { file: string } => {
+    spillDir ??= mkdtempSync(path.join(tmpdir(), 'assay-twins-'));
+    const file = path.join(spillDir, `${key}.svg`);
+    writeFileSync(file, svg);
+    stats.spilled++;
+    return { file };
+  };
+  const unspill = (svg: Buffer | { file: string }): string => {
+    if (Buffer.isBuffer(svg)) {
+      inMemory--;
+      return svg.toString('utf8');
+    }
+    const text = readFileSync(svg.file, 'utf8');
+    unlinkSync(svg.file);
+    return text;
+  };
   const queuedKeys = new Set<string>();
   const drawings = new Map<string, Promise<string>>();
   const active = new Set<Promise<unknown>>();
-  const stats = { rendered: 0, cached: 0, mostQueued: 0 };
+  const stats = { rendered: 0, cached: 0, mostQueued: 0, spilled: 0 };
   /** Set once pages are done: from then on twins are drawn at foreground priority, on every worker. */
   let finishing = false;
   /** The first error, thrown by finish() (not from a timer, where it would crash the build). */
@@ -94,7 +124,7 @@ export function earlyWriter(out: string, rt: AssayRuntime) {
       }
       // The worker stores the PNG in the cache; only its bytes come back, to be written and let go.
       if (svg === undefined) throw new Error(`PNG twin ${id}: no SVG queued for drawing ${key}`);
-      const input = { svg: svg.toString('utf8'), cacheKey: key };
+      const input = { svg: unspill(svg), cacheKey: key };
       const drawn = rt.run(pngTask, input, { background: !finishing }).then(async (png) => {
         await writeFile(file, png);
         stats.rendered++;
@@ -132,7 +162,13 @@ export function earlyWriter(out: string, rt: AssayRuntime) {
         done(id);
       } else {
         // The SVG now (it is made once either way), and the files go: see `toDraw`.
-        const svg = drawings.has(key) || queuedKeys.has(key) ? undefined : Buffer.from(files.svg, 'utf8');
+        let svg: Buffer | { file: string } | undefined;
+        if (!drawings.has(key) && !queuedKeys.has(key)) {
+          if (inMemory < queuedInMemory) {
+            svg = Buffer.from(files.svg, 'utf8');
+            inMemory++;
+          } else svg = spill(key, files.svg);
+        }
         queuedKeys.add(key);
         toDraw.push({ id, key, svg });
         done(id);
@@ -147,6 +183,7 @@ export function earlyWriter(out: string, rt: AssayRuntime) {
       finishing = true;
       rt.promote();
       while (active.size > 0) await Promise.all([...active]);
+      if (spillDir) rmSync(spillDir, { recursive: true, force: true });
       if (failed) throw failed;
     },
   };
@@ -169,6 +206,7 @@ export function chartAssets(): AstroIntegration {
     name: 'assay-chart-assets',
     hooks: {
       'astro:config:setup': async ({ config, command, updateConfig }) => {
+        if (command === 'build') boundHeapGrowth();
         await startRuntime({
           // Bundled page code cannot find the worker script next to itself; this module can.
           workerScript: fileURLToPath(new URL('../workers/render-worker.ts', import.meta.url)),
@@ -226,7 +264,9 @@ export function chartAssets(): AstroIntegration {
           logger.info(rt.cpu.statsLine('at the end'));
           // Each chart's files go once written (a lead chart's once its card is drawn): this stays 0.
           logger.info(`charts whose files are still in memory at the end: ${rt.charts.heldCount()}`);
-          logger.info(`PNG twins waiting to be drawn at most: ${early?.stats.mostQueued ?? 0}`);
+          logger.info(
+            `PNG twins waiting to be drawn at most: ${early?.stats.mostQueued ?? 0} (${early?.stats.spilled ?? 0} of them waited on disk)`,
+          );
         }
         await closeRuntime();
         // Last, once every entry this build uses has been read (and so marked as used).

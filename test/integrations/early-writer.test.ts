@@ -3,12 +3,12 @@
  * keeps its SVG only, not the chart's files (whose SVG getter holds the whole figure), so a
  * site whose pages outrun drawing does not hold every figure until the end of the build.
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
 import type { ChartAssetFiles } from '../../src/charts/assets.ts';
-import { renderPng } from '../../src/charts/png.ts';
+import { pngKey, renderPng } from '../../src/charts/png.ts';
 import { earlyWriter } from '../../src/integrations/chart-assets.ts';
 import { closeRuntime, startRuntime } from '../../src/runtime/index.ts';
 
@@ -69,4 +69,28 @@ it('lets each chart’s files go when its twin is queued, and draws the twin fro
   for (const [id, fill] of charts)
     expect(readFileSync(path.join(dir, `${id}.png`))).toEqual(Buffer.from(renderPng(svgOf(fill))));
   expect(existsSync(path.join(dir, 'csv-red.csv'))).toBe(true);
+});
+
+it('keeps a bounded number of waiting twins in memory and the rest in temporary files, removed at the end', async () => {
+  const rt = await startRuntime({ keepStaged: false });
+  const dir = path.join(out, 'charts-bounded');
+  const writer = earlyWriter(dir, rt, { queuedInMemory: 2 });
+  rt.charts.onStaged((id, staged) => writer.write(id, staged));
+  const reads = { count: 0 };
+  const fills = ['#100000', '#200000', '#300000', '#400000', '#500000', '#600000', '#700000', '#800000', '#900000'];
+  const ids = fills.map((_, index) => String(index + 1).repeat(16));
+  for (const [index, fill] of fills.entries()) rt.charts.stage(ids[index] as string, files(`csv-${fill}`, fill, reads));
+  // 4 are drawn at once and 2 wait in memory: the other 3 waited on disk.
+  expect(writer.stats.spilled).toBe(3);
+  // The last chart's SVG waits in a temporary directory (builds running beside this test may have their own).
+  const last = `${pngKey('drawing-#900000')}.svg`;
+  const spilled = readdirSync(tmpdir()).filter(
+    (name) => name.startsWith('assay-twins-') && existsSync(path.join(tmpdir(), name, last)),
+  );
+  expect(spilled).toHaveLength(1);
+  await writer.finish();
+  // Every twin is the PNG of its own SVG, whether it waited in memory or on disk.
+  for (const [index, fill] of fills.entries())
+    expect(readFileSync(path.join(dir, `${ids[index]}.png`))).toEqual(Buffer.from(renderPng(svgOf(fill))));
+  for (const name of spilled) expect(existsSync(path.join(tmpdir(), name))).toBe(false);
 });
