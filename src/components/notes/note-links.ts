@@ -95,9 +95,10 @@ function scoringIndex(notes: readonly LinkedNote[]): ScoringIndex {
   const datasetIds = new Map<string, number>();
   const topicIds = new Map<string, number>();
   const id = (ids: Map<string, number>, name: string) => {
-    let n = ids.get(name);
-    if (n === undefined) ids.set(name, (n = ids.size));
-    return n;
+    const known = ids.get(name);
+    if (known !== undefined) return known;
+    ids.set(name, ids.size);
+    return ids.size - 1;
   };
   const datasets: number[][] = [];
   const topics: number[][] = [];
