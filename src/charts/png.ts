@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
 import { crc32, deflateSync } from 'node:zlib';
+// Before resvg, which reads its allocator's options when it loads.
+import '../runtime/native-allocator.ts';
 import { Resvg } from '@resvg/resvg-js';
 import { codeFingerprint } from '../lib/code-fingerprint.ts';
 import { chartFontFiles } from './fonts.ts';

@@ -3,6 +3,8 @@
  * worker thread (the task in tasks.ts). Scheduling and caching are in render.ts, which uses
  * the build's runtime and its worker pool.
  */
+// Before resvg, which reads its allocator's options when it loads.
+import '../runtime/native-allocator.ts';
 import { Resvg } from '@resvg/resvg-js';
 import satori from 'satori';
 import { chartFontFiles } from '../charts/fonts.ts';
