@@ -9,7 +9,7 @@ import { cacheMaxAgeDays, placeBinaryCache, pruneCache } from '../charts/cache.t
 import { PNG_ENDS, pngKey, renderPng } from '../charts/png.ts';
 import { pngTask } from '../charts/tasks.ts';
 import { codeFingerprintDefine } from '../lib/code-fingerprint.ts';
-import { boundHeapGrowth } from '../runtime/heap.ts';
+import { boundHeapGrowth, collectGarbage } from '../runtime/heap.ts';
 import { type AssayRuntime, closeRuntime, runtime, startRuntime } from '../runtime/index.ts';
 import { leadChartPlaces } from '../runtime/lead-places.ts';
 
@@ -247,6 +247,8 @@ export function chartAssets(): AstroIntegration {
         const logCpu = Boolean(process.env[BUILD_STATS_ENV]);
         if (logCpu) logger.info(rt.cpu.statsLine('before the PNG phase'));
         rt.charts.onStaged(undefined);
+        // Before the workers take every queued twin: the last pages' garbage goes first (see heap.ts).
+        collectGarbage();
         const waited = performance.now();
         await early?.finish();
         const { charts, csvs } = rt.charts.counts();
