@@ -17,6 +17,7 @@
  */
 import { SHARE_ENV, Worker } from 'node:worker_threads';
 import { AssayError } from '../lib/errors.ts';
+import { collectYoungGarbage } from '../runtime/heap.ts';
 
 /** Number of worker threads; `ASSAY_WORKERS=0` runs every task on the main thread. */
 export const WORKERS_ENV = 'ASSAY_WORKERS';
@@ -247,12 +248,12 @@ export class WorkerPool {
 }
 
 /**
- * Runs a task on this thread (workers off or unavailable), then lets the event loop turn
- * once, as a worker does after each task.
+ * Runs a task on this thread (workers off or unavailable), then frees its native memory, as
+ * a worker does after each task.
  */
 export async function runHere<I, O>(task: Task<I, O>, input: I): Promise<O> {
   const output = await task.run(input);
-  await turnEventLoop();
+  await releaseNativeMemory();
   return output;
 }
 
@@ -264,4 +265,15 @@ export async function runHere<I, O>(task: Task<I, O>, input: I): Promise<O> {
  */
 export function turnEventLoop(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));
+}
+
+/**
+ * Frees the native memory of the task just run: a minor collection finds its resvg images
+ * unreachable, and a turn of the loop runs their finalizers. A cold 1,000-note build with 3
+ * charts a note, 3 alternating builds each: peak RSS 1,446-1,521 MiB (median 1,464) against
+ * 1,772-1,866 (median 1,778) with the turn alone, wall 92-101 s against 91-99 s.
+ */
+export async function releaseNativeMemory(): Promise<void> {
+  collectYoungGarbage();
+  await turnEventLoop();
 }

@@ -6,7 +6,7 @@ import { parentPort } from 'node:worker_threads';
 import { chartTask, pngTask } from '../charts/tasks.ts';
 import { ogCardTask } from '../og/tasks.ts';
 import { threadCpuMs } from './cpu.ts';
-import { serialiseError, type Task, type TaskReply, type TaskRequest, turnEventLoop } from './pool.ts';
+import { releaseNativeMemory, serialiseError, type Task, type TaskReply, type TaskRequest } from './pool.ts';
 
 const tasks = new Map<string, Task<never, unknown>>([chartTask, pngTask, ogCardTask].map((task) => [task.name, task]));
 
@@ -34,6 +34,6 @@ parentPort?.on('message', async (request: TaskRequest) => {
   reply.threadMs = threadCpuMs();
   reply.cpuMs = reply.threadMs - started;
   // Before the reply, so the next queued task starts after native memory is freed.
-  await turnEventLoop();
+  await releaseNativeMemory();
   parentPort?.postMessage(reply, transfer);
 });
