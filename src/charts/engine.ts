@@ -54,7 +54,7 @@ export async function buildChart(
     readFigureEntry(key) ??
     (await once(rt.pendingFigures, key, () => makeFigure(rt, key, normaliseChart(props, dataset, place), place)));
   rt.figures.set(key, figure);
-  return present(rt, figure, place, options);
+  return present(rt, figure, options);
 }
 
 /** The one promise for `key` in `pending`, made by `make` if none is under way. */
@@ -96,32 +96,20 @@ async function makeFigure(rt: AssayRuntime, key: string, spec: ChartSpec, place:
   }
 }
 
-/**
- * Stages the figure's download files once per build (and, for a note's lead chart, its
- * preview card's source) in the runtime, and adds its ids and URLs.
- */
-function present(
-  rt: AssayRuntime,
-  figure: Figure,
-  place: ChartPlace,
-  { base = '/', stage = true }: BuildOptions,
-): ChartFigure {
+/** Stages the figure's download files once per build in the runtime, and adds its ids and URLs. */
+function present(rt: AssayRuntime, figure: Figure, { base = '/', stage = true }: BuildOptions): ChartFigure {
   const { id } = figure;
   if (stage) {
     // The PNG twin carries the chart's title and source line: keyed by them as well as the drawing.
     const twin = pngTwin(figure);
-    rt.stageChart(
-      id,
-      {
-        csv: figure.csv,
-        csvId: figure.csvId,
-        drawing: twin.key,
-        get svg() {
-          return twin.svg;
-        },
+    rt.charts.stage(id, {
+      csv: figure.csv,
+      csvId: figure.csvId,
+      drawing: twin.key,
+      get svg() {
+        return twin.svg;
       },
-      place,
-    );
+    });
   }
   return { ...figure, ...chartLabels(id), urls: chartAssetUrls(id, figure.csvId, base) };
 }

@@ -11,7 +11,6 @@ import { pngTask } from '../charts/tasks.ts';
 import { codeFingerprintDefine } from '../lib/code-fingerprint.ts';
 import { boundHeapGrowth, collectGarbage } from '../runtime/heap.ts';
 import { type AssayRuntime, closeRuntime, runtime, startRuntime } from '../runtime/index.ts';
-import { leadChartPlaces } from '../runtime/lead-places.ts';
 
 /** `ASSAY_BUILD_STATS=1` logs where CPU time went, before and after the PNG phase (benchmarks). */
 const BUILD_STATS_ENV = 'ASSAY_BUILD_STATS';
@@ -47,8 +46,7 @@ export const QUEUED_IN_MEMORY = 64;
  * render): a cached twin is hard-linked from the cache at once, a new one is drawn on a
  * worker thread at background priority (page work comes first) and written when done, a
  * bounded number at a time. CSVs and drawn twins are written on libuv's thread pool. Once a
- * chart's twin is in dist/ the writer lets its files go (the runtime keeps a lead chart's
- * until its preview card is drawn). `finish` promotes what is left to the foreground, waits
+ * chart's twin is in dist/ the writer lets its files go. `finish` promotes what is left to the foreground, waits
  * for every write and fails the build on the first error.
  */
 export function earlyWriter(out: string, rt: AssayRuntime, { queuedInMemory = QUEUED_IN_MEMORY } = {}) {
@@ -205,14 +203,13 @@ export function chartAssets(): AstroIntegration {
   return {
     name: 'assay-chart-assets',
     hooks: {
-      'astro:config:setup': async ({ config, command, updateConfig }) => {
+      'astro:config:setup': async ({ command, updateConfig }) => {
         if (command === 'build') boundHeapGrowth();
         await startRuntime({
           // Bundled page code cannot find the worker script next to itself; this module can.
           workerScript: fileURLToPath(new URL('../workers/render-worker.ts', import.meta.url)),
           // The dev server serves every chart's files from memory; a build lets each go once written.
           keepStaged: command !== 'build',
-          leadCharts: leadChartPlaces(fileURLToPath(config.root)),
         });
         // Nor the source files it was built from: every cache key takes this fingerprint of them.
         updateConfig({ vite: { define: codeFingerprintDefine() } });
@@ -264,7 +261,7 @@ export function chartAssets(): AstroIntegration {
         }
         if (logCpu) {
           logger.info(rt.cpu.statsLine('at the end'));
-          // Each chart's files go once written (a lead chart's once its card is drawn): this stays 0.
+          // Each chart's files go once written: this stays 0.
           logger.info(`charts whose files are still in memory at the end: ${rt.charts.heldCount()}`);
           logger.info(
             `PNG twins waiting to be drawn at most: ${early?.stats.mostQueued ?? 0} (${early?.stats.spilled ?? 0} of them waited on disk)`,

@@ -1,37 +1,33 @@
 /**
- * Preview cards for notes and events, from content. A note's lead chart is its first
- * `<Chart>`: the runtime's manifest (src/runtime/) records the id it gets when the note's
- * latest version renders, and keeps its standalone SVG, which the card rasterises exactly as
- * the PNG twin is drawn, until the card is drawn.
+ * Preview cards for notes and events, from content. A note's card shows its lead chart (its
+ * first `<Chart>`, src/notes/lead-chart.ts) as the PNG twin draws it: read from the MDX and
+ * taken from the chart engine (its memory or disk cache, else drawn), never by rendering the
+ * note, so a card does not depend on which pages rendered before it.
  */
 
+import { buildChart } from '../charts/engine.ts';
+import { pngTwin } from '../charts/twin.ts';
+import { loadDataset } from '../data/load.ts';
 import { noteUpdated } from '../feeds/note-meta.ts';
-import { renderNoteBody } from '../feeds/render-note.ts';
 import { formatDate, formatMonth } from '../lib/dates.ts';
-import { type Note, noteFile } from '../notes/collection.ts';
-import { runtime } from '../runtime/index.ts';
+import type { Note } from '../notes/collection.ts';
+import { leadChartSource, noteLeadChart } from '../notes/lead-chart.ts';
 import { site } from '../site.config.ts';
 import type { OgCard } from './card.ts';
 import { prefetchOgCard } from './render.ts';
 
-/** The chart a note's card shows: its lead chart, as the runtime's manifest has it. */
+/** The chart a note's card shows: its lead chart's twin, whose SVG is made only if the card is drawn. */
 async function leadChart(note: Note): Promise<OgCard['chart']> {
-  const file = noteFile(note);
-  // Renders the note's latest version (memoised: the feeds and the email edition render it too),
-  // which records its lead chart; a page render of it already did, unless this comes first (dev).
-  await renderNoteBody(note);
-  const lead = runtime().leadChart(file);
+  const lead = noteLeadChart(note, { dev: import.meta.env.DEV });
   if (!lead) return undefined;
-  const { id, drawing, files } = lead;
-  // The SVG is made only if the card is drawn (its cache key uses the drawing key).
+  const dataset = loadDataset(String(lead.props.data), leadChartSource(lead));
+  // Not staged: the note's page stages its charts for dist/charts/.
+  const figure = await buildChart(lead.props, dataset, { file: lead.file }, { stage: false });
+  const twin = pngTwin(figure);
   return {
-    drawing,
+    drawing: twin.key,
     get svg() {
-      if (!files)
-        throw new Error(
-          `the preview card of ${file} needs its lead chart ${id}, whose SVG was let go when the card was drawn ahead (src/runtime/)`,
-        );
-      return files.svg;
+      return twin.svg;
     },
   };
 }
@@ -56,12 +52,10 @@ export async function noteCard(note: Note): Promise<OgCard> {
 /**
  * Starts a note's card on a spare worker thread while pages still render. Astro renders the
  * card endpoints (/og/…) after the note pages, and would otherwise wait for them with the
- * main thread idle. Once drawn, the lead chart's SVG is let go. Errors are not lost: the
- * note's card endpoint rebuilds the card and throws.
+ * main thread idle. Errors are not lost: the note's card endpoint rebuilds the card and throws.
  */
 export function prefetchNoteCard(note: Note): void {
   noteCard(note)
     .then(prefetchOgCard)
-    .catch(() => {})
-    .finally(() => runtime().cardDrawn(noteFile(note)));
+    .catch(() => {});
 }

@@ -1,7 +1,7 @@
 /**
  * The one runtime of a build or dev server: everything that lives for one build and no
  * longer. Its worker pool, the chart engine's recent figures and drawings, the charts staged
- * for `dist/charts/`, the manifest of each note's lead chart, the preview cards being drawn,
+ * for `dist/charts/`, the preview cards being drawn,
  * the note bodies rendered for feeds and email, the latest versions' pages to copy, the
  * workers' CPU account and the worker script's path. The chart-assets integration
  * (src/integrations/chart-assets.ts) creates it when Astro sets up its config and closes it
@@ -14,13 +14,13 @@
  *
  * Without the integration (unit tests calling the chart engine, scripts), `runtime()` creates
  * a default one on first use: workers found next to the pool's module, staged charts kept in
- * memory, no lead-chart manifest; `closeRuntime()` ends it.
+ * memory; `closeRuntime()` ends it.
  */
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import type { experimental_AstroContainer } from 'astro/container';
-import { type ChartAssetFiles, StagedCharts } from '../charts/assets.ts';
+import { StagedCharts } from '../charts/assets.ts';
 import type { Figure } from '../charts/figure-entry.ts';
 import type { RenderedSvg } from '../charts/render.ts';
 import type { FeedEntry } from '../feeds/feed-entry.ts';
@@ -28,7 +28,6 @@ import { RecentMap } from '../lib/memo.ts';
 import type { VersionIndex } from '../versions/types.ts';
 import { CpuAccount } from '../workers/cpu.ts';
 import { runHere, type Task, WORKERS_ENV, WorkerPool } from '../workers/pool.ts';
-import { LeadCharts, type LeadLocator, type RenderedPlace } from './lead-charts.ts';
 
 export interface RuntimeOptions {
   /**
@@ -39,8 +38,6 @@ export interface RuntimeOptions {
   workerScript?: string;
   /** Keep every staged chart's files in memory (the dev server serves them on request). */
   keepStaged?: boolean;
-  /** Finds a note's lead chart in its MDX (src/runtime/lead-places.ts); without it, cards have no chart. */
-  leadCharts?: LeadLocator;
 }
 
 /** A preview card as drawn or read: its PNG, and whether it came from the cache. */
@@ -102,7 +99,6 @@ export class AssayRuntime {
   /** The site's version index, read from git once per build (src/versions/site.ts); never in dev. */
   versionIndex: VersionIndex | undefined;
   readonly charts: StagedCharts;
-  readonly leads: LeadCharts;
   /**
    * Preview cards drawn ahead of need, by card key (src/og/render.ts), until their endpoint
    * takes them: the card, or without its bytes once it is stored in the cache.
@@ -115,7 +111,6 @@ export class AssayRuntime {
 
   constructor(options: RuntimeOptions = {}) {
     this.charts = new StagedCharts({ keepAll: options.keepStaged ?? true });
-    this.leads = new LeadCharts(options.leadCharts ?? (() => undefined));
     const local = fileURLToPath(new URL('../workers/render-worker.ts', import.meta.url));
     this.workerScript = [options.workerScript, local].find((file) => file && existsSync(file));
   }
@@ -150,33 +145,6 @@ export class AssayRuntime {
     for (const pool of this.pools.values()) pool.promote();
   }
 
-  /**
-   * Stages a chart's files for dist/charts/ and notes where it was rendered: a note's lead
-   * chart keeps its files (the source of its SVG) until the note's preview card is drawn.
-   */
-  stageChart(id: string, files: ChartAssetFiles, place: RenderedPlace): void {
-    this.charts.stage(id, files);
-    const lead = this.leads.record(place, id);
-    if (!lead) return;
-    const holder = cardHolder(place.file);
-    if (lead.previous !== undefined && lead.previous !== id) this.charts.release(lead.previous, holder);
-    if (!this.leads.isDrawn(place.file)) this.charts.hold(id, holder, files);
-  }
-
-  /** A note's lead chart, once its latest version has rendered: id, drawing key and, while held, its files. */
-  leadChart(file: string): { id: string; drawing: string; files: ChartAssetFiles | undefined } | undefined {
-    const id = this.leads.lead(file);
-    const chart = id === undefined ? undefined : this.charts.chart(id);
-    return id === undefined || !chart ? undefined : { id, drawing: chart.drawing, files: this.charts.files(id) };
-  }
-
-  /** The note's card is drawn: its lead chart's files may go. */
-  cardDrawn(file: string): void {
-    this.leads.markDrawn(file);
-    const id = this.leads.lead(file);
-    if (id !== undefined) this.charts.release(id, cardHolder(file));
-  }
-
   /** Stops the worker threads. */
   async close(): Promise<void> {
     const pools = [...this.pools.values()];
@@ -184,8 +152,6 @@ export class AssayRuntime {
     await Promise.all(pools.map((pool) => pool.close()));
   }
 }
-
-const cardHolder = (file: string) => `card:${file}`;
 
 /** Threads per pool: `ASSAY_WORKERS`, else one per core, two at most. */
 function poolSize(): number {

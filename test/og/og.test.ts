@@ -5,8 +5,10 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { inflateSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { textBelow } from '../../src/charts/image-text.ts';
+import { NAMED_SERIES_COLOURS, PALETTE } from '../../src/charts/palette.ts';
 import { pngSize } from '../../src/charts/png.ts';
 import { twinSvg } from '../../src/charts/twin.ts';
 import { MIN_CARD_TEXT, type OgCard, treeFontSizes } from '../../src/og/card.ts';
@@ -204,6 +206,17 @@ describe('link previews in the built site', () => {
     }
   });
 
+  it("shows each note's lead chart on its card, read from the MDX, and no chart on a card without one", () => {
+    // Cards are drawn from the note's MDX and the chart engine, not from rendering the note's
+    // page first: pixels in a series colour are the chart's lines, bars and areas.
+    for (const note of ['july-2025', 'june-2025', 'may-2025'])
+      expect(seriesPixels(path.join(site.outDir, `og/notes/china-magnet-exports-${note}.png`)), note).toBeGreaterThan(
+        1000,
+      );
+    expect(seriesPixels(path.join(site.outDir, 'og/events/rare-earth-summit-toronto-2025.png'))).toBe(0);
+    expect(seriesPixels(path.join(site.outDir, 'og/site.png'))).toBe(0);
+  });
+
   it('every page has Open Graph and Twitter card tags with an image in dist/', () => {
     const pages = htmlFiles(site.outDir).filter((file) => !file.endsWith('email.html'));
     expect(pages.length).toBeGreaterThan(10);
@@ -249,3 +262,35 @@ describe('link previews in the built site', () => {
     expect(meta.get('og:image')).toEqual(['https://assay.example.com/og/events/rare-earth-summit-toronto-2025.png']);
   });
 });
+
+/** Pixels of a card (our encoder: one IDAT run, unfiltered RGBA rows) within a hair of a series colour. */
+function seriesPixels(file: string): number {
+  const png = readFileSync(file);
+  const { width, height } = pngSize(png);
+  const chunks: Buffer[] = [];
+  for (let offset = 8; offset < png.length; ) {
+    const length = png.readUInt32BE(offset);
+    if (png.subarray(offset + 4, offset + 8).toString('latin1') === 'IDAT')
+      chunks.push(png.subarray(offset + 8, offset + 8 + length));
+    offset += 12 + length;
+  }
+  const rows = inflateSync(Buffer.concat(chunks));
+  const colours = [...PALETTE, ...Object.values(NAMED_SERIES_COLOURS)].map((hex) =>
+    [1, 3, 5].map((i) => Number.parseInt(hex.slice(i, i + 2), 16)),
+  );
+  let count = 0;
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      const i = y * (width * 4 + 1) + 1 + x * 4;
+      const near = colours.some(
+        ([r, g, b]) =>
+          Math.abs((rows[i] as number) - (r as number)) +
+            Math.abs((rows[i + 1] as number) - (g as number)) +
+            Math.abs((rows[i + 2] as number) - (b as number)) <
+          12,
+      );
+      if (near) count++;
+    }
+  }
+  return count;
+}

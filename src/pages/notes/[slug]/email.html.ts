@@ -10,10 +10,9 @@ export const getStaticPaths = (async () =>
 export const GET: APIRoute = async ({ props }) => {
   // For newsletter editors, not readers: search engines leave it out (so does the sitemap).
   const html = (await emailEdition(props.note)).replace('<head>', '<head>\n<meta name="robots" content="noindex">');
-  // The edition rendered the note's latest version, so the runtime knows its lead chart: its
-  // preview card can be drawn on a spare worker now, while pages render, instead of when the
-  // card endpoints run after them. Any route rendered once per note would do; this one has
-  // the note's body at hand.
+  // The note's preview card is drawn on a spare worker now, while pages render, instead of when
+  // the card endpoints run after them. Any route rendered once per note would do; here the
+  // edition has just drawn the card's lead chart, so the chart engine has it in memory.
   if (import.meta.env.PROD) prefetchNoteCard(props.note);
   return new Response(html, { headers: { 'Content-Type': 'text/html; charset=utf-8' } });
 };
