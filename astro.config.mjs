@@ -10,6 +10,7 @@ import { contentCheck } from './src/integrations/content-check.ts';
 import { securityHeaders } from './src/integrations/headers.ts';
 import { revisions } from './src/integrations/revisions.ts';
 import { safeLinks } from './src/integrations/safe-links.ts';
+import { searchIndex } from './src/integrations/search-index.ts';
 import { sourceLines } from './src/integrations/source-lines.ts';
 import { versions } from './src/integrations/versions.ts';
 import { site } from './src/site.config.ts';
@@ -35,5 +36,6 @@ export default defineConfig({
     revisions(),
     sitemap(),
     securityHeaders(),
+    searchIndex(),
   ],
 });

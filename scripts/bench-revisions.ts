@@ -223,13 +223,11 @@ function history(): History {
     commits.push({ files, message, day });
   };
   const data = initialData();
-  const pagefind = path.join(PROJECT_ROOT, 'pagefind.yml');
   commit(
     {
       'astro.config.mjs': `export { default } from '${path.join(PROJECT_ROOT, 'test/fixtures/sites/astro.fixture.mjs')}';\n`,
       '.gitignore': 'node_modules/\ndist/\n.astro/\n.assay/\n',
       'content/events/.gitkeep': '',
-      ...(existsSync(pagefind) ? { 'pagefind.yml': readFileSync(pagefind, 'utf8') } : {}),
       ...dataFiles(data),
     },
     'Site and datasets',

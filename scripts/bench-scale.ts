@@ -7,7 +7,8 @@
  *       an area of three series, over two shared datasets, plus a <Value> and a <Change>),
  * each cold (no caches, as on a fresh clone) and warm (a second build over the first one's
  * caches), each with the command a user runs: the project's `npm run build` script (astro
- * build, then Pagefind) for (b) and (c), `astro build && pagefind --site dist` for (a). It
+ * build, whose last step is the Pagefind index) for (b) and (c), `astro build && pagefind
+ * --site dist` for (a). It
  * prints wall time, CPU time (user + system of the whole process tree), peak RSS (of the
  * largest process, and of the tree summed) and ratios to (a), as medians over the rounds.
  *

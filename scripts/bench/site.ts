@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { benchDatasets } from './datasets.ts';
@@ -34,10 +34,6 @@ export function writeSite(dir: string, notes: number, charts: boolean, options: 
   );
   writeFileSync(path.join(dir, '.gitignore'), 'node_modules/\ndist/\ndist-*/\n.astro/\n.assay/\n');
   writeFileSync(path.join(dir, 'content/events/.gitkeep'), '');
-  // `npm run build` runs Pagefind with the project's settings (pagefind.yml, read from the
-  // directory it runs in): a generated site built the same way needs them too.
-  const pagefindConfig = path.join(PROJECT_ROOT, 'pagefind.yml');
-  if (existsSync(pagefindConfig)) copyFileSync(pagefindConfig, path.join(dir, 'pagefind.yml'));
   for (const dataset of benchDatasets()) {
     if (options.datasets && !options.datasets.includes(dataset.name)) continue;
     writeFileSync(path.join(dir, `data/${dataset.name}.csv`), dataset.csv);
