@@ -11,7 +11,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import type { AstroIntegration } from 'astro';
-import { SEARCH_PAGE, SEARCH_SECTIONS, withoutIgnored } from '../search/index-pages.ts';
+import { SEARCH_SECTIONS, withoutIgnored } from '../search/index-pages.ts';
 
 /** Pagefind's command line, run with this Node (its package exports only the service API, which is slower). */
 const PAGEFIND = fileURLToPath(new URL('./runner/bin.cjs', import.meta.resolve('pagefind')));
@@ -41,12 +41,11 @@ export function searchIndex(): AstroIntegration {
 
 /** Writes the pages search reads, without what Pagefind would ignore, under `to`; returns how many. */
 export async function copySearchPages(out: string, to: string): Promise<number> {
-  const files: string[] = [];
+  const candidates: string[] = [];
   for (const section of SEARCH_SECTIONS) {
     const entries = await readdir(path.join(out, section), { withFileTypes: true }).catch(() => []);
-    for (const entry of entries) if (entry.isDirectory()) files.push(path.join(section, entry.name, 'index.html'));
+    for (const entry of entries) if (entry.isDirectory()) candidates.push(path.join(section, entry.name, 'index.html'));
   }
-  const candidates = files.filter((file) => SEARCH_PAGE.test(file));
   let copied = 0;
   // A few at a time: each is a read and a write on libuv's thread pool. A directory without an
   // index.html (a list's /page/ folder) has nothing to read.

@@ -13,11 +13,8 @@
  * byte).
  */
 
-/** The directories of the pages search reads. */
+/** Where the pages search reads are: `<section>/<slug>/index.html` (a third of a site's pages). */
 export const SEARCH_SECTIONS = ['notes', 'events'] as const;
-
-/** The files search reads, relative to the output directory (a third of a site's pages). */
-export const SEARCH_PAGE = /^(?:notes|events)[/\\][^/\\]+[/\\]index\.html$/;
 
 const IGNORED_START = /<([a-zA-Z][\w-]*)\b[^>]*\sdata-pagefind-ignore="all"[^>]*>/g;
 

@@ -1,18 +1,6 @@
-import { inflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { encodePng, isCompletePng, pngSize } from '../../src/charts/png.ts';
-
-/** The rows inside a PNG from encodePng: its one IDAT chunk, inflated. */
-function rawRows(png: Buffer): Buffer {
-  let offset = 8;
-  while (offset < png.length) {
-    const length = png.readUInt32BE(offset);
-    const type = png.subarray(offset + 4, offset + 8).toString('latin1');
-    if (type === 'IDAT') return inflateSync(png.subarray(offset + 8, offset + 8 + length));
-    offset += 12 + length;
-  }
-  throw new Error('no IDAT chunk');
-}
+import { rawRows } from '../helpers/png.ts';
 
 /** Pixels that differ at every position, so a stray byte from another image would show. */
 function pixels(width: number, height: number, seed: number): Uint8Array {

@@ -5,7 +5,6 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { inflateSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { textBelow } from '../../src/charts/image-text.ts';
 import { NAMED_SERIES_COLOURS, PALETTE } from '../../src/charts/palette.ts';
@@ -17,6 +16,7 @@ import { ogCardKey, prefetchOgCard, renderOgCard } from '../../src/og/render.ts'
 import { eventCard, withdrawnNoteCard } from '../../src/og/site-cards.ts';
 import { distFileFor, htmlFiles, metaTags, pngFileSize } from '../feeds/dist.ts';
 import { type BuiltSite, buildSite, PROJECT_ROOT, removeSite } from '../helpers/build-site.ts';
+import { rawRows } from '../helpers/png.ts';
 import { RETRACTED } from './retracted.ts';
 
 const card: OgCard = {
@@ -263,18 +263,11 @@ describe('link previews in the built site', () => {
   });
 });
 
-/** Pixels of a card (our encoder: one IDAT run, unfiltered RGBA rows) within a hair of a series colour. */
+/** Pixels of a card (our encoder's unfiltered RGBA rows) within a hair of a series colour. */
 function seriesPixels(file: string): number {
   const png = readFileSync(file);
   const { width, height } = pngSize(png);
-  const chunks: Buffer[] = [];
-  for (let offset = 8; offset < png.length; ) {
-    const length = png.readUInt32BE(offset);
-    if (png.subarray(offset + 4, offset + 8).toString('latin1') === 'IDAT')
-      chunks.push(png.subarray(offset + 8, offset + 8 + length));
-    offset += 12 + length;
-  }
-  const rows = inflateSync(Buffer.concat(chunks));
+  const rows = rawRows(png);
   const colours = [...PALETTE, ...Object.values(NAMED_SERIES_COLOURS)].map((hex) =>
     [1, 3, 5].map((i) => Number.parseInt(hex.slice(i, i + 2), 16)),
   );
