@@ -211,7 +211,7 @@ const DAY = 24 * 60 * 60 * 1000;
 const STALE_TEMP = 60 * 60 * 1000;
 
 /**
- * Removes cache entries (every kind: figures, drawings, PNGs, cards, emails) that no build
+ * Removes cache entries (every kind: figures, drawings, PNGs, cards, emails, search indexes) that no build
  * has used for `maxAgeDays`, at most once a day (a marker file records the last run), so
  * the cache stops growing with every edit. Entries in use are refreshed on each hit, so a
  * pruned entry is one nothing asked for; if something does again, it is simply redrawn.

@@ -26,6 +26,18 @@ function pngCounts(output: string): { rendered: number; cached: number } {
 const files = (dir: string) =>
   Object.fromEntries(readdirSync(dir).map((name) => [name, readFileSync(path.join(dir, name))]));
 
+/** Every file under `dir`, nested ones included, with its bytes. */
+const tree = (dir: string) =>
+  Object.fromEntries(
+    readdirSync(dir, { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isFile())
+      .map((entry) => {
+        const file = path.join(entry.parentPath, entry.name);
+        return [path.relative(dir, file), readFileSync(file)];
+      })
+      .sort(([a], [b]) => ((a as string) < (b as string) ? -1 : 1)),
+  );
+
 describe('a kept cache makes the next CI build warm', () => {
   mkdirSync(path.join(PROJECT_ROOT, 'test/.tmp'), { recursive: true });
   const parent = mkdtempSync(path.join(PROJECT_ROOT, 'test/.tmp/warm-cache-'));
@@ -50,6 +62,33 @@ describe('a kept cache makes the next CI build warm', () => {
     expect(pngCounts(second.output)).toEqual({ rendered: 0, cached: cold.rendered + cold.cached });
     expect(files(path.join(second.outDir, 'charts'))).toEqual(files(path.join(first.outDir, 'charts')));
     expect(readdirSync(path.join(second.outDir, 'og/notes'))).toEqual(readdirSync(path.join(first.outDir, 'og/notes')));
+    // The same pages: the search index is the first build's, not made again.
+    expect(first.output).toMatch(/search index: \d+ pages indexed by Pagefind/);
+    expect(second.output).toMatch(
+      /search index: the same \d+ latest note and event pages as a build before; its index reused/,
+    );
+    expect(tree(path.join(second.outDir, 'pagefind'))).toEqual(tree(path.join(first.outDir, 'pagefind')));
+  });
+
+  it('runs Pagefind again when one word of one page changed', () => {
+    const env = { ASSAY_ALLOW_NO_HISTORY: '1', ASSAY_CACHE_DIR: path.join(parent, 'kept-cache') };
+    const root = checkout(parent, 'edited-clone');
+    const notes = path.join(root, 'content/notes');
+    const note = path.join(
+      notes,
+      readdirSync(notes)
+        .filter((name) => name.endsWith('.mdx'))
+        .sort()[0] as string,
+    );
+    const text = readFileSync(note, 'utf8');
+    const body = text.indexOf('\n---', 3) + 4;
+    writeFileSync(note, `${text.slice(0, body)}\nAn added sentence about magnets.\n${text.slice(body)}`);
+    const edited = buildSite(root, env);
+    built.push(edited);
+    expect(edited.ok, edited.output.slice(-3000)).toBe(true);
+    expect(edited.output).toMatch(/search index: \d+ pages indexed by Pagefind/);
+    const first = built[0] as BuiltSite;
+    expect(tree(path.join(edited.outDir, 'pagefind'))).not.toEqual(tree(path.join(first.outDir, 'pagefind')));
   });
 });
 
