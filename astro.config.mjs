@@ -24,6 +24,9 @@ export default defineConfig({
   build: { format: 'directory', inlineStylesheets: 'never', concurrency: 4 },
   // Scripts too (the search page's result renderer): Astro inlines a small one unless told not to.
   vite: { build: { assetsInlineLimit: (file) => (file.endsWith('.js') ? false : undefined) } },
+  // A note's page, email edition and card are the last build's while nothing they show has
+  // changed: each returns a key of its inputs from getStaticPaths (src/notes/reuse.ts).
+  experimental: { incrementalBuild: true },
   markdown: {
     processor: satteri({ mdastPlugins: [sourceLines, safeLinks] }),
   },

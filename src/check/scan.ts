@@ -32,6 +32,11 @@ export interface ScannedMdx {
   anchors: Set<string>;
   /** Names the file imports or exports itself (`import X from …`), which are not typos. */
   ownNames: Set<string>;
+  /**
+   * Whether the file has code that may render components this scan cannot see: an `import` or
+   * `export` line, or an `{expression}` with a tag in it (`{rows.map((row) => <Chart … />)}`).
+   */
+  code: boolean;
 }
 
 interface MdastNode {
@@ -61,6 +66,7 @@ export function scanMdx(source: string, file: string): ScannedMdx {
     links: [],
     anchors: new Set(),
     ownNames: new Set(),
+    code: false,
   };
   // One slugger per page, as Astro's heading ids: a repeated heading gets "-1", "-2".
   const slugger = new GithubSlugger();
@@ -78,7 +84,12 @@ export function scanMdx(source: string, file: string): ScannedMdx {
         if (node.url) scanned.links.push({ url: node.url, line: start.line, column: start.column });
         break;
       case 'mdxjsEsm':
+        scanned.code = true;
         for (const name of declaredNames(String(node.value ?? ''))) scanned.ownNames.add(name);
+        break;
+      case 'mdxFlowExpression':
+      case 'mdxTextExpression':
+        if (String(node.value ?? '').includes('<')) scanned.code = true;
         break;
       case 'mdxJsxFlowElement':
       case 'mdxJsxTextElement':
@@ -99,7 +110,10 @@ function element(node: MdastNode, start: { line: number; column: number }, scann
       spread = true;
       continue;
     }
-    attributes.set(attribute.name, attributeValue(attribute.value));
+    const value = attributeValue(attribute.value);
+    // A tag inside a prop (`title={<Chart … />}`) renders what the scan does not list.
+    if (typeof value === 'object' && value.kind === 'expression' && value.source.includes('<')) scanned.code = true;
+    attributes.set(attribute.name, value);
   }
   const name = node.name ?? '';
   const id = attributes.get('id');

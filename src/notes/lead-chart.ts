@@ -32,11 +32,16 @@ export interface LeadChart {
 export function noteLeadChart(note: Note, { dev = false }: { dev?: boolean } = {}): LeadChart | undefined {
   const props = leadChartProps(note);
   if (!props) return undefined;
+  return { props, ...noteChartData(note, { dev }) };
+}
+
+/** Where a note's charts read data on its latest page: its latest version's vintage, and today's. */
+export function noteChartData(note: Note, { dev = false }: { dev?: boolean } = {}): Omit<LeadChart, 'props'> {
   const index = siteVersions({ dev });
   const file = noteFile(note);
   const version = index.files.get(file)?.versions.at(-1);
   const latestData = workingTree();
-  return { props, file, data: version ? versionData(index, version, { dev }) : latestData, latestData };
+  return { file, data: version ? versionData(index, version, { dev }) : latestData, latestData };
 }
 
 /** The data a lead chart is drawn from: its note's latest version's, or today's when pinned to the latest. */

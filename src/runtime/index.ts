@@ -96,6 +96,13 @@ export class AssayRuntime {
    * for each of its pages). Never used by the dev server, whose content changes.
    */
   readonly lists = new Map<string, Promise<unknown>>();
+  /** The keys of the note pages a build may reuse, made once per build (src/notes/reuse.ts). */
+  reuseKeys: Promise<ReadonlyMap<string, string>> | undefined;
+  /**
+   * The staging of reusable notes' charts from their MDX (src/notes/reuse.ts), which the build
+   * waits for before it writes the last chart files.
+   */
+  reusedCharts: Promise<void> | undefined;
   /** The site's version index, read from git once per build (src/versions/site.ts); never in dev. */
   versionIndex: VersionIndex | undefined;
   readonly charts: StagedCharts;

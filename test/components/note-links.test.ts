@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { adjacentNotes, noteDatasets, relatedNotes } from '../../src/components/notes/note-links.ts';
+import { adjacentNotes, chartPropsOf, noteDatasets, relatedNotes } from '../../src/components/notes/note-links.ts';
 
 const note = (id: string, topics: string[], data: string[], digest?: string) => ({
   id,
@@ -53,5 +53,37 @@ describe('related notes', () => {
     const notes = [note('c', [], []), note('b', [], []), note('a', [], [])];
     expect(adjacentNotes(notes[1] as (typeof notes)[number], notes)).toEqual({ previous: notes[2], next: notes[0] });
     expect(adjacentNotes(note('x', [], []), notes)).toEqual({ previous: undefined, next: undefined });
+  });
+});
+
+describe("a note's charts read from its MDX", () => {
+  const withBody = (id: string, body: string) => ({ id, data: { topics: [] }, body });
+
+  it('are the props of every <Chart>, in order, as the page passes them (nested ones too)', () => {
+    const body = [
+      '<Chart data="exports" mark="bar" title="Exports" y="tonnes" />',
+      '<Callout>',
+      '  <Chart data="prices" mark="line" from={2024} series={["a", "b"]} />',
+      '</Callout>',
+      'Text with {1 + 1} in it.',
+    ].join('\n\n');
+    expect(chartPropsOf(withBody('static', body))).toEqual([
+      { data: 'exports', mark: 'bar', title: 'Exports', y: 'tonnes' },
+      { data: 'prices', mark: 'line', from: 2024, series: ['a', 'b'] },
+    ]);
+    expect(chartPropsOf(withBody('none', 'Just prose.'))).toEqual([]);
+  });
+
+  it('cannot be told, so the note is always rendered, when code may make or change a chart', () => {
+    const unknowable = {
+      spread: '<Chart {...props} />',
+      import: 'import Extra from \'./extra.astro\';\n\n<Chart data="exports" />',
+      export: 'export const data = "exports";\n\n<Chart data={data} />',
+      'tag in an expression': '{["a", "b"].map((name) => <Chart data={name} />)}',
+      'tag in a prop': '<Callout title={<Chart data="exports" />}>Text</Callout>',
+      'name defined nowhere': '<Chart data={missing} />',
+    };
+    for (const [what, body] of Object.entries(unknowable))
+      expect(chartPropsOf(withBody(`code-${what}`, body)), what).toBeUndefined();
   });
 });

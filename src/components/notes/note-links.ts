@@ -20,6 +20,8 @@ export interface LinkedNote {
 /** What a note links by: its components, the datasets they read, its topics' slugs. */
 interface NoteTies {
   components: ComponentUse[];
+  /** Whether the MDX has code that may render components the scan cannot see (ScannedMdx.code). */
+  code: boolean;
   datasets: Set<string>;
   topics: Set<string>;
 }
@@ -41,17 +43,19 @@ function tiesOf(note: LinkedNote): NoteTies {
   const topics = note.data.topics.join('\u0000');
   if (known && note.digest === undefined && known.body === body && known.topics === topics) return known.ties;
   let components: ComponentUse[] = [];
+  let code = false;
   try {
-    components = scanMdx(body, note.id).components;
+    ({ components, code } = scanMdx(body, note.id));
   } catch {
     // A note that does not parse fails the content check and the build, with its place.
+    code = true;
   }
   const datasets = new Set<string>();
   for (const use of components) {
     const data = use.attributes.get('data');
     if (data?.kind === 'string') datasets.add(data.value);
   }
-  const made = { components, datasets, topics: new Set(note.data.topics.map(topicSlug)) };
+  const made = { components, code, datasets, topics: new Set(note.data.topics.map(topicSlug)) };
   ties.set(note.id, { digest: note.digest, body, topics, ties: made });
   return made;
 }
@@ -157,4 +161,28 @@ export function leadChartProps(note: LinkedNote): Record<string, unknown> | unde
   } catch {
     return undefined;
   }
+}
+
+/**
+ * The props of every `<Chart>` in a note, in order, as its page passes them, or undefined when
+ * the MDX alone cannot tell them all: a `{...spread}`, a prop only running the page can know,
+ * or code that may render charts the scan does not see (an `import`, a tag in an expression).
+ */
+export function chartPropsOf(note: LinkedNote): Record<string, unknown>[] | undefined {
+  const { components, code } = tiesOf(note);
+  if (code) return undefined;
+  const charts: Record<string, unknown>[] = [];
+  for (const use of components) {
+    if (use.name !== 'Chart') continue;
+    if (use.spread) return undefined;
+    let props: Record<string, unknown> | undefined;
+    try {
+      props = evaluateProps(use.attributes);
+    } catch {
+      return undefined;
+    }
+    if (!props) return undefined;
+    charts.push(props);
+  }
+  return charts;
 }

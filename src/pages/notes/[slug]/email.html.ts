@@ -1,10 +1,18 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { emailEdition } from '../../../email/edition.ts';
 import { publishedNotes } from '../../../notes/collection.ts';
+import { reuseKeys } from '../../../notes/reuse.ts';
 import { prefetchNoteCard } from '../../../og/cards.ts';
 
-export const getStaticPaths = (async () =>
-  (await publishedNotes()).map((note) => ({ params: { slug: note.id }, props: { note } }))) satisfies GetStaticPaths;
+export const getStaticPaths = (async () => {
+  // Reused while its note's key is unchanged (src/notes/reuse.ts).
+  const keys = await reuseKeys();
+  return (await publishedNotes()).map((note) => ({
+    params: { slug: note.id },
+    props: { note },
+    cacheKey: keys.get(note.id),
+  }));
+}) satisfies GetStaticPaths;
 
 /** The note's email edition: paste-ready HTML for a newsletter tool (see docs/newsletters.md). */
 export const GET: APIRoute = async ({ props }) => {

@@ -1,0 +1,76 @@
+/**
+ * The key of a reused note page (src/notes/reuse.ts says what goes in and why): pure
+ * functions of the inputs, so a test can show each input changes it.
+ */
+import { createHash } from 'node:crypto';
+import { type Dirent, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+
+/**
+ * JSON of `value` with Maps, Sets and Dates written out, for hashing: plain `JSON.stringify`
+ * writes a Map as `{}`, and a key blind to a Map's contents would never change. A value JSON
+ * cannot carry (a function, a symbol, a bigint) is an error, not a silent gap in a key.
+ */
+export function keyJson(value: unknown): string {
+  return JSON.stringify(value, function replace(this: Record<string, unknown>, name: string, converted: unknown) {
+    const raw = this[name];
+    if (raw instanceof Date) return { date: Number.isNaN(raw.getTime()) ? 'invalid' : raw.toISOString() };
+    if (raw instanceof Map) return { map: [...raw] };
+    if (raw instanceof Set) return { set: [...raw] };
+    if (typeof raw === 'function' || typeof raw === 'symbol' || typeof raw === 'bigint')
+      throw new Error(`a page key cannot hold ${String(name)}: ${typeof raw}`);
+    return converted;
+  });
+}
+
+export const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
+
+/** Every file under `dir` (sorted, relative) with its bytes' hash; [] without the folder. */
+export function filesDigest(dir: string, prefix = ''): [string, string][] {
+  let entries: Dirent[];
+  try {
+    entries = readdirSync(path.join(dir, prefix), { withFileTypes: true });
+  } catch {
+    return [];
+  }
+  const files: [string, string][] = [];
+  for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
+    const relative = prefix ? `${prefix}/${entry.name}` : entry.name;
+    if (entry.isDirectory()) files.push(...filesDigest(dir, relative));
+    else if (entry.isFile())
+      files.push([
+        relative,
+        createHash('sha256')
+          .update(readFileSync(path.join(dir, relative)))
+          .digest('hex'),
+      ]);
+  }
+  return files;
+}
+
+/** What every note's key shares: the site besides the note (see the module comment). */
+export interface SiteInputs {
+  code: string;
+  notes: { id: string; data: unknown; datasets: string[] }[];
+  changes: unknown;
+  data: [string, string][];
+  history: unknown;
+}
+
+/** A note's own inputs. */
+export interface NoteInputs {
+  id: string;
+  file: string;
+  digest: string;
+  versions: unknown;
+}
+
+/** The key of a note's reused files: a hash of the site's inputs and the note's own. */
+export function reuseKey(site: string, note: NoteInputs): string {
+  return sha256(keyJson({ site, note })).slice(0, 32);
+}
+
+/** The hash of the site's inputs, once per build. */
+export function siteInputsHash(inputs: SiteInputs): string {
+  return sha256(keyJson(inputs));
+}

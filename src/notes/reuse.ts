@@ -1,0 +1,101 @@
+/**
+ * Reused note pages. A build restores a note's page, its email edition and its preview card
+ * from the last build (Astro's `experimental.incrementalBuild`) when the key its
+ * `getStaticPaths()` returns is unchanged, and Astro has found the route's code and the note's
+ * MDX unchanged too. So the key must name everything else those three show:
+ *
+ * - the note itself: its id, file, content digest (frontmatter and body) and its versions from
+ *   git (numbers, dates, summaries and the commits whose data each version draws: a commit
+ *   names its data's bytes);
+ * - every other note's frontmatter and the datasets its MDX reads, which decide the previous,
+ *   next and related notes a page links and how they are listed;
+ * - the site's change log, which revision notices link into, and today's data files, which
+ *   they compare a note's figures with;
+ * - the code fingerprint (every file under src/, the lockfile, the fonts): a changed layout or
+ *   formatter is a new key for every page.
+ *
+ * Any of these changed is a new key, and the page is rendered again: an edit to one note's
+ * prose renders that note's three files again; a new note, a retitled one or a data revision
+ * renders every note. A note whose charts its MDX alone cannot tell (a `{...spread}`, an
+ * `import`) has no key and is always rendered, because of what a page does besides its HTML:
+ * it stages its charts' CSV and PNG files for `dist/charts/`. For a reused page the build
+ * stages them from the MDX instead (`stageReusableCharts`), through the same chart engine.
+ */
+import path from 'node:path';
+import { cacheEnabled } from '../charts/cache.ts';
+import { buildChart } from '../charts/engine.ts';
+import { chartPropsOf, noteDatasets } from '../components/notes/note-links.ts';
+import { loadDataset } from '../data/load.ts';
+import { codeFingerprint } from '../lib/code-fingerprint.ts';
+import { changeLog } from '../provenance/collection.ts';
+import { runtime } from '../runtime/index.ts';
+import { siteVersions } from '../versions/site.ts';
+import { type Note, noteFile, publishedNotes, withdrawnNotes } from './collection.ts';
+import { noteChartData } from './lead-chart.ts';
+import { filesDigest, keyJson, reuseKey, sha256, siteInputsHash } from './reuse-key.ts';
+
+async function computeKeys(): Promise<ReadonlyMap<string, string>> {
+  const index = siteVersions();
+  const published = await publishedNotes();
+  const everyNote = [...published, ...(await withdrawnNotes())].sort((a, b) => (a.id < b.id ? -1 : 1));
+  const site = siteInputsHash({
+    code: codeFingerprint(),
+    notes: everyNote.map((note) => ({ id: note.id, data: note.data, datasets: [...noteDatasets(note)].sort() })),
+    changes: await changeLog(),
+    data: filesDigest(path.join(process.cwd(), 'data')),
+    history: {
+      available: index.available,
+      unavailableReason: index.unavailableReason,
+      dataUncommitted: index.dataUncommitted,
+      uncommittedData: index.uncommittedData,
+      // With uncommitted data, the data a note's revision notice compares with is HEAD's.
+      head: index.dataUncommitted ? index.head : undefined,
+    },
+  });
+  const keys = new Map<string, string>();
+  for (const note of published) {
+    if (!chartPropsOf(note)) continue;
+    const file = noteFile(note);
+    const digest = String(note.digest ?? sha256(keyJson({ data: note.data, body: note.body })));
+    keys.set(note.id, reuseKey(site, { id: note.id, file, digest, versions: index.files.get(file) }));
+  }
+  return keys;
+}
+
+/**
+ * The keys of the notes whose page, email edition and card a build may reuse, by note id; made
+ * once per build. Empty in `astro dev`, which renders every request, and with the caches off
+ * (`ASSAY_NO_CACHE=1`), when a build makes everything afresh.
+ */
+export function reuseKeys(): Promise<ReadonlyMap<string, string>> {
+  if (import.meta.env.DEV || !cacheEnabled()) return Promise.resolve(new Map());
+  const rt = runtime();
+  rt.reuseKeys ??= computeKeys();
+  return rt.reuseKeys;
+}
+
+/** Stages the charts of one note's latest version for `dist/charts/`, from its MDX. */
+async function stageChartsOf(note: Note): Promise<void> {
+  const charts = chartPropsOf(note) ?? [];
+  const { file, data, latestData } = noteChartData(note);
+  for (const props of charts) {
+    const dataset = loadDataset(String(props.data), props.vintage === 'latest' ? latestData : data);
+    await buildChart(props, dataset, { file });
+  }
+}
+
+/**
+ * Stages, in the background while pages render, the charts of every note that has a key: a
+ * reused page is not rendered, so it stages nothing itself. A page that is rendered stages the
+ * same charts (the same props over the same data are the same chart), once. The chart-assets
+ * integration waits for this before it writes the last chart files.
+ */
+export function stageReusableCharts(notes: readonly Note[], keys: ReadonlyMap<string, string>): void {
+  if (import.meta.env.DEV) return;
+  const rt = runtime();
+  rt.reusedCharts ??= (async () => {
+    for (const note of notes) if (keys.has(note.id)) await stageChartsOf(note);
+  })();
+  // Reported by the build when it waits for it, not as an unhandled rejection meanwhile.
+  rt.reusedCharts.catch(() => {});
+}

@@ -1,0 +1,150 @@
+/**
+ * Reused note pages (src/notes/reuse.ts): a build that restores a note's page, email edition
+ * and card from the last build must write the same site, byte for byte, as a build from
+ * nothing. The sample site in a git repository of its own is built, changed commit by commit,
+ * and built again over its caches; after each change the result is compared with a cold build
+ * of a copy of the same repository.
+ */
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type BuiltSite, buildSite, PROJECT_ROOT, removeSite } from '../helpers/build-site.ts';
+import { ScriptedRepo } from '../versions/scripted-repo.ts';
+
+const FIXTURE_CONFIG = path.join(PROJECT_ROOT, 'test/fixtures/sites/astro.fixture.mjs');
+const NOTES = ['china-magnet-exports-may-2025', 'china-magnet-exports-june-2025', 'china-magnet-exports-july-2025'];
+const EDITED = 'china-magnet-exports-july-2025';
+
+/** Every file of a built site with its bytes, by path. */
+function tree(dir: string): Map<string, Buffer> {
+  const files = new Map<string, Buffer>();
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const file = path.join(entry.parentPath, entry.name);
+    files.set(path.relative(dir, file), readFileSync(file));
+  }
+  return files;
+}
+
+/** Paths that differ between two built sites: missing on one side, or other bytes. */
+function differences(a: string, b: string): string[] {
+  const left = tree(a);
+  const right = tree(b);
+  const paths = new Set([...left.keys(), ...right.keys()]);
+  return [...paths].filter((file) => !left.get(file)?.equals(right.get(file) ?? Buffer.alloc(0))).sort();
+}
+
+/** The files Astro restored from the last build instead of rendering them, as site paths. */
+function restored(output: string): string[] {
+  return [...output.matchAll(/[├└]─ (\S+) \(restored\)/g)].map((match) => match[1] as string).sort();
+}
+
+/** A note's three reusable files. */
+const reusable = (slug: string) => [`/notes/${slug}/email.html`, `/notes/${slug}/index.html`, `/og/notes/${slug}.png`];
+
+describe('a build that reuses unchanged note pages', () => {
+  mkdirSync(path.join(PROJECT_ROOT, 'test/.tmp'), { recursive: true });
+  const parent = mkdtempSync(path.join(PROJECT_ROOT, 'test/.tmp/reuse-'));
+  const siteDir = path.join(parent, 'site');
+  mkdirSync(siteDir);
+  const repo = new ScriptedRepo({ dir: siteDir });
+  const built: BuiltSite[] = [];
+  // The site's own cache directory, kept from build to build as a CI cache step keeps it.
+  const warmEnv = { ASSAY_CACHE_DIR: path.join(parent, 'cache') };
+  let copies = 0;
+
+  /** A build over the site's caches. */
+  const warm = () => {
+    const site = buildSite(siteDir, warmEnv);
+    built.push(site);
+    expect(site.ok, site.output.slice(-3000)).toBe(true);
+    return site;
+  };
+
+  /** A build of a fresh copy of the repository as it is now, with no cache of any kind. */
+  const cold = () => {
+    copies += 1;
+    const copy = path.join(parent, `cold-${copies}`);
+    cpSync(siteDir, copy, { recursive: true, filter: (from) => !from.includes(`${path.sep}node_modules`) });
+    const site = buildSite(copy, { ASSAY_CACHE_DIR: path.join(parent, `cold-cache-${copies}`) });
+    built.push(site);
+    expect(site.ok, site.output.slice(-3000)).toBe(true);
+    expect(restored(site.output)).toEqual([]);
+    return site;
+  };
+
+  let first: BuiltSite;
+  beforeAll(() => {
+    cpSync(path.join(PROJECT_ROOT, 'content'), path.join(siteDir, 'content'), { recursive: true });
+    cpSync(path.join(PROJECT_ROOT, 'data'), path.join(siteDir, 'data'), { recursive: true });
+    writeFileSync(
+      path.join(siteDir, 'astro.config.mjs'),
+      `export { default } from ${JSON.stringify(FIXTURE_CONFIG)};\n`,
+    );
+    writeFileSync(path.join(siteDir, '.gitignore'), 'node_modules/\n.astro/\n.assay/\n');
+    repo.commit('The sample site', '2025-08-20');
+    first = warm();
+  }, 300_000);
+
+  afterAll(() => {
+    built.forEach(removeSite);
+    rmSync(parent, { recursive: true, force: true });
+  });
+
+  it('restores every note page, email edition and card when nothing changed, and writes the same site', () => {
+    expect(restored(first.output)).toEqual([]);
+    const again = warm();
+    expect(restored(again.output)).toEqual(NOTES.flatMap(reusable).sort());
+    expect(differences(again.outDir, first.outDir)).toEqual([]);
+    // Every chart a reused page links is in dist/charts/, staged from the note's MDX.
+    const charts = readdirSync(path.join(again.outDir, 'charts'));
+    expect(charts.length).toBeGreaterThan(0);
+    for (const slug of NOTES) {
+      const html = readFileSync(path.join(again.outDir, 'notes', slug, 'index.html'), 'utf8');
+      const linked = [...html.matchAll(/\/charts\/([0-9a-f]{16}\.(?:png|csv))/g)].map((match) => match[1]);
+      expect(linked.length, slug).toBeGreaterThan(0);
+      for (const file of linked) expect(charts, `${slug} links ${file}`).toContain(file);
+    }
+  }, 300_000);
+
+  it("renders an edited note's files again, reuses the others', and writes what a cold build writes", () => {
+    const file = path.join(siteDir, 'content/notes', `${EDITED}.mdx`);
+    writeFileSync(file, `${readFileSync(file, 'utf8').trimEnd()}\n\nA sentence added in a later commit.\n`);
+    repo.commit('Reword the July note', '2025-08-21');
+    const edited = warm();
+    const others = NOTES.filter((slug) => slug !== EDITED);
+    expect(restored(edited.output)).toEqual(others.flatMap(reusable).sort());
+    expect(readFileSync(path.join(edited.outDir, 'notes', EDITED, 'index.html'), 'utf8')).toContain(
+      'A sentence added in a later commit.',
+    );
+    expect(differences(edited.outDir, cold().outDir)).toEqual([]);
+  }, 300_000);
+
+  it('renders every note again when the data they compare with is revised, as a cold build does', () => {
+    const file = path.join(siteDir, 'data/china-magnet-exports-world.csv');
+    const csv = readFileSync(file, 'utf8');
+    expect(csv).toContain('2025-05,1238,stated');
+    writeFileSync(file, csv.replace('2025-05,1238,stated', '2025-05,1290,stated'));
+    repo.commit('Revise May exports', '2025-08-22');
+    const revised = warm();
+    expect(restored(revised.output)).toEqual([]);
+    // Pages pinned to the data they were published with say it was revised since.
+    expect(readFileSync(path.join(revised.outDir, 'notes', NOTES[0] as string, 'index.html'), 'utf8')).toContain(
+      'Revised since publication',
+    );
+    expect(differences(revised.outDir, cold().outDir)).toEqual([]);
+  }, 300_000);
+
+  it('renders the neighbours of a retitled note again: their links carry its title', () => {
+    const file = path.join(siteDir, 'content/notes', `${NOTES[1]}.mdx`);
+    const text = readFileSync(file, 'utf8');
+    writeFileSync(file, text.replace(/^title: .*$/m, 'title: "A retitled June note"'));
+    repo.commit('Retitle the June note', '2025-08-23');
+    const retitled = warm();
+    expect(restored(retitled.output)).toEqual([]);
+    expect(readFileSync(path.join(retitled.outDir, 'notes', NOTES[0] as string, 'index.html'), 'utf8')).toContain(
+      'A retitled June note',
+    );
+    expect(differences(retitled.outDir, cold().outDir)).toEqual([]);
+  }, 300_000);
+});
