@@ -243,8 +243,8 @@ export function chartAssets(): AstroIntegration {
         const rt = runtime();
         const logCpu = Boolean(process.env[BUILD_STATS_ENV]);
         if (logCpu) logger.info(rt.cpu.statsLine('before the PNG phase'));
-        // The charts of reused pages, staged from their MDX while the other pages rendered.
-        await rt.reusedCharts;
+        // The charts of reused pages, which did not render, staged from their MDX.
+        await rt.stageReusedCharts?.();
         rt.charts.onStaged(undefined);
         // Before the workers take every queued twin: the last pages' garbage goes first (see heap.ts).
         collectGarbage();

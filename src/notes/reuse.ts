@@ -85,17 +85,21 @@ async function stageChartsOf(note: Note): Promise<void> {
 }
 
 /**
- * Stages, in the background while pages render, the charts of every note that has a key: a
- * reused page is not rendered, so it stages nothing itself. A page that is rendered stages the
- * same charts (the same props over the same data are the same chart), once. The chart-assets
- * integration waits for this before it writes the last chart files.
+ * Has the build stage, once its pages are done, the charts of every keyed note whose page was
+ * not rendered: a reused page stages nothing itself. (A rendered page has staged the same
+ * charts, since the same props over the same data are the same chart; skipping it saves a
+ * cold build reading back 3,000 figures.) The chart-assets integration calls this before it
+ * writes the last chart files.
  */
 export function stageReusableCharts(notes: readonly Note[], keys: ReadonlyMap<string, string>): void {
   if (import.meta.env.DEV) return;
   const rt = runtime();
-  rt.reusedCharts ??= (async () => {
-    for (const note of notes) if (keys.has(note.id)) await stageChartsOf(note);
-  })();
-  // Reported by the build when it waits for it, not as an unhandled rejection meanwhile.
-  rt.reusedCharts.catch(() => {});
+  rt.stageReusedCharts ??= async () => {
+    for (const note of notes) if (keys.has(note.id) && !rt.renderedNotes.has(note.id)) await stageChartsOf(note);
+  };
+}
+
+/** Records that a note's latest page was rendered in this build, not reused. */
+export function noteRendered(note: Note): void {
+  if (!import.meta.env.DEV) runtime().renderedNotes.add(note.id);
 }

@@ -99,10 +99,12 @@ export class AssayRuntime {
   /** The keys of the note pages a build may reuse, made once per build (src/notes/reuse.ts). */
   reuseKeys: Promise<ReadonlyMap<string, string>> | undefined;
   /**
-   * The staging of reusable notes' charts from their MDX (src/notes/reuse.ts), which the build
-   * waits for before it writes the last chart files.
+   * Stages reused notes' charts from their MDX (src/notes/reuse.ts); the build calls it once
+   * its pages are done, before it writes the last chart files.
    */
-  reusedCharts: Promise<void> | undefined;
+  stageReusedCharts: (() => Promise<void>) | undefined;
+  /** Notes whose latest page this build rendered rather than reused, by id. */
+  readonly renderedNotes = new Set<string>();
   /** The site's version index, read from git once per build (src/versions/site.ts); never in dev. */
   versionIndex: VersionIndex | undefined;
   readonly charts: StagedCharts;

@@ -8,12 +8,42 @@
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FEED_ITEM_LIMIT } from '../../src/feeds/settings.ts';
 import { type BuiltSite, buildSite, PROJECT_ROOT, removeSite } from '../helpers/build-site.ts';
 import { ScriptedRepo } from '../versions/scripted-repo.ts';
 
 const FIXTURE_CONFIG = path.join(PROJECT_ROOT, 'test/fixtures/sites/astro.fixture.mjs');
-const NOTES = ['china-magnet-exports-may-2025', 'china-magnet-exports-june-2025', 'china-magnet-exports-july-2025'];
+const SAMPLE_NOTES = [
+  'china-magnet-exports-may-2025',
+  'china-magnet-exports-june-2025',
+  'china-magnet-exports-july-2025',
+];
+/**
+ * Newer notes without charts, as many as a feed holds (FEED_ITEM_LIMIT) and on the same
+ * topics: they push the sample notes out of every feed, whose entries render their bodies and
+ * so would stage their charts; a reused sample note's charts must come from its MDX.
+ */
+const NEWER_NOTES = Array.from({ length: FEED_ITEM_LIMIT }, (_, i) => `later-note-${String(i + 1).padStart(2, '0')}`);
+const NOTES = [...SAMPLE_NOTES, ...NEWER_NOTES];
 const EDITED = 'china-magnet-exports-july-2025';
+
+/** A newer note's MDX: prose only, published one day after another from September 2025. */
+function newerNote(i: number): string {
+  const day = new Date(Date.UTC(2025, 8, 1 + i)).toISOString().slice(0, 10);
+  return [
+    '---',
+    `title: Later note ${i + 1}`,
+    'dek: A short note without charts.',
+    `published: ${day}`,
+    'edition: 2025-08',
+    'authors: [Assay Research Desk]',
+    'topics: [Magnets, Export controls, Germany, United States]',
+    '---',
+    '',
+    `Prose of later note ${i + 1}.`,
+    '',
+  ].join('\n');
+}
 
 /** Every file of a built site with its bytes, by path. */
 function tree(dir: string): Map<string, Buffer> {
@@ -81,6 +111,9 @@ describe('a build that reuses unchanged note pages', () => {
       path.join(siteDir, 'astro.config.mjs'),
       `export { default } from ${JSON.stringify(FIXTURE_CONFIG)};\n`,
     );
+    NEWER_NOTES.forEach((slug, i) => {
+      writeFileSync(path.join(siteDir, 'content/notes', `${slug}.mdx`), newerNote(i));
+    });
     writeFileSync(path.join(siteDir, '.gitignore'), 'node_modules/\n.astro/\n.assay/\n');
     repo.commit('The sample site', '2025-08-20');
     first = warm();
@@ -99,7 +132,9 @@ describe('a build that reuses unchanged note pages', () => {
     // Every chart a reused page links is in dist/charts/, staged from the note's MDX.
     const charts = readdirSync(path.join(again.outDir, 'charts'));
     expect(charts.length).toBeGreaterThan(0);
-    for (const slug of NOTES) {
+    for (const slug of SAMPLE_NOTES) {
+      // Not in any feed (see NEWER_NOTES): nothing renders this note's body in this build.
+      expect(readFileSync(path.join(again.outDir, 'rss.xml'), 'utf8')).not.toContain(`/notes/${slug}/`);
       const html = readFileSync(path.join(again.outDir, 'notes', slug, 'index.html'), 'utf8');
       const linked = [...html.matchAll(/\/charts\/([0-9a-f]{16}\.(?:png|csv))/g)].map((match) => match[1]);
       expect(linked.length, slug).toBeGreaterThan(0);
@@ -129,22 +164,22 @@ describe('a build that reuses unchanged note pages', () => {
     const revised = warm();
     expect(restored(revised.output)).toEqual([]);
     // Pages pinned to the data they were published with say it was revised since.
-    expect(readFileSync(path.join(revised.outDir, 'notes', NOTES[0] as string, 'index.html'), 'utf8')).toContain(
+    expect(readFileSync(path.join(revised.outDir, 'notes', SAMPLE_NOTES[0] as string, 'index.html'), 'utf8')).toContain(
       'Revised since publication',
     );
     expect(differences(revised.outDir, cold().outDir)).toEqual([]);
   }, 300_000);
 
   it('renders the neighbours of a retitled note again: their links carry its title', () => {
-    const file = path.join(siteDir, 'content/notes', `${NOTES[1]}.mdx`);
+    const file = path.join(siteDir, 'content/notes', `${SAMPLE_NOTES[1]}.mdx`);
     const text = readFileSync(file, 'utf8');
     writeFileSync(file, text.replace(/^title: .*$/m, 'title: "A retitled June note"'));
     repo.commit('Retitle the June note', '2025-08-23');
     const retitled = warm();
     expect(restored(retitled.output)).toEqual([]);
-    expect(readFileSync(path.join(retitled.outDir, 'notes', NOTES[0] as string, 'index.html'), 'utf8')).toContain(
-      'A retitled June note',
-    );
+    expect(
+      readFileSync(path.join(retitled.outDir, 'notes', SAMPLE_NOTES[0] as string, 'index.html'), 'utf8'),
+    ).toContain('A retitled June note');
     expect(differences(retitled.outDir, cold().outDir)).toEqual([]);
   }, 300_000);
 });
