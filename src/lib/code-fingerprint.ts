@@ -12,10 +12,11 @@
  * page layout also starts the caches afresh, which costs one cold build and never a wrong figure.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { filesUnder } from './files.ts';
 
 /** Packages whose code or files shape cached output. */
 export const DRAWING_PACKAGES = [
@@ -31,17 +32,6 @@ export const DRAWING_PACKAGES = [
   '@expo-google-fonts/inter',
   '@expo-google-fonts/source-serif-4',
 ] as const;
-
-/** Every file under `dir`, as sorted paths relative to it (forward slashes). */
-function filesUnder(dir: string, prefix = ''): string[] {
-  const files: string[] = [];
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const relative = prefix ? `${prefix}/${entry.name}` : entry.name;
-    if (entry.isDirectory()) files.push(...filesUnder(path.join(dir, entry.name), relative));
-    else if (entry.isFile()) files.push(relative);
-  }
-  return files.sort();
-}
 
 /** The installed version of a package, or "missing"; read from its package.json next to its entry. */
 function installedVersion(name: string, from: string): string {

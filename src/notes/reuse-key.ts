@@ -3,8 +3,9 @@
  * functions of the inputs, so a test can show each input changes it.
  */
 import { createHash } from 'node:crypto';
-import { type Dirent, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { filesUnder } from '../lib/files.ts';
 
 /**
  * JSON of `value` with Maps, Sets and Dates written out, for hashing: plain `JSON.stringify`
@@ -26,26 +27,14 @@ export function keyJson(value: unknown): string {
 export const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
 
 /** Every file under `dir` (sorted, relative) with its bytes' hash; [] without the folder. */
-export function filesDigest(dir: string, prefix = ''): [string, string][] {
-  let entries: Dirent[];
-  try {
-    entries = readdirSync(path.join(dir, prefix), { withFileTypes: true });
-  } catch {
-    return [];
-  }
-  const files: [string, string][] = [];
-  for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
-    const relative = prefix ? `${prefix}/${entry.name}` : entry.name;
-    if (entry.isDirectory()) files.push(...filesDigest(dir, relative));
-    else if (entry.isFile())
-      files.push([
-        relative,
-        createHash('sha256')
-          .update(readFileSync(path.join(dir, relative)))
-          .digest('hex'),
-      ]);
-  }
-  return files;
+export function filesDigest(dir: string): [string, string][] {
+  if (!existsSync(dir)) return [];
+  return filesUnder(dir).map((file) => [
+    file,
+    createHash('sha256')
+      .update(readFileSync(path.join(dir, file)))
+      .digest('hex'),
+  ]);
 }
 
 /** What every note's key shares: the site besides the note (see the module comment). */

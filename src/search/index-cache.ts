@@ -12,22 +12,12 @@
  * damaged is a miss (the build runs Pagefind and stores it again).
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { filesUnder } from '../lib/files.ts';
 
 const MAGIC = Buffer.from('ASSAY-SEARCH-1\n');
 const END = Buffer.from('\nEND');
-
-/** The files under `dir`, as sorted relative paths with forward slashes. */
-function filesUnder(dir: string, prefix = ''): string[] {
-  const files: string[] = [];
-  for (const entry of readdirSync(path.join(dir, prefix), { withFileTypes: true })) {
-    const relative = prefix ? `${prefix}/${entry.name}` : entry.name;
-    if (entry.isDirectory()) files.push(...filesUnder(dir, relative));
-    else if (entry.isFile()) files.push(relative);
-  }
-  return files.sort();
-}
 
 /** Every file under `dir` in one buffer (see the module comment). */
 export function packDirectory(dir: string): Buffer {
