@@ -40,7 +40,6 @@ export function filesDigest(dir: string): [string, string][] {
 /** What every note's key shares: the site besides the note (see the module comment). */
 export interface SiteInputs {
   code: string;
-  notes: { id: string; data: unknown; datasets: string[] }[];
   changes: unknown;
   data: [string, string][];
   history: unknown;
@@ -52,6 +51,8 @@ export interface NoteInputs {
   file: string;
   digest: string;
   versions: unknown;
+  /** The other notes its page shows (previous, next, related), as the page lists them. */
+  neighbours: unknown;
 }
 
 /** The key of a note's reused files: a hash of the site's inputs and the note's own. */

@@ -7,16 +7,18 @@
  * - the note itself: its id, file, content digest (frontmatter and body) and its versions from
  *   git (numbers, dates, summaries and the commits whose data each version draws: a commit
  *   names its data's bytes);
- * - every other note's frontmatter and the datasets its MDX reads, which decide the previous,
- *   next and related notes a page links and how they are listed;
- * - the site's change log, which revision notices link into, and today's data files, which
- *   they compare a note's figures with;
+ * - the other notes the page shows, its previous, next and related notes (`noteNeighbours`,
+ *   the same function the page lists them with): each one's id and frontmatter, which the
+ *   lists show. Which notes those are depends on every note's edition, topics and datasets,
+ *   so it is worked out for the key, not assumed;
+ * - the change log's entries as revision notices link into them (`linkedEntry`), and today's
+ *   data files, which they compare a note's figures with;
  * - the code fingerprint (every file under src/, the lockfile, the fonts): a changed layout or
  *   formatter is a new key for every page.
  *
  * Any of these changed is a new key, and the page is rendered again: an edit to one note's
- * prose renders that note's three files again; a new note, a retitled one or a data revision
- * renders every note. A note whose charts its MDX alone cannot tell (a `{...spread}`, an
+ * prose renders that note's three files again; a new or retitled note renders the notes that
+ * show it (a new note, the few just before it); a data revision renders every note. A note whose charts its MDX alone cannot tell (a `{...spread}`, an
  * `import`) has no key and is always rendered, because of what a page does besides its HTML:
  * it stages its charts' CSV and PNG files for `dist/charts/`. For a reused page the build
  * stages them from the MDX instead (`stageReusableCharts`), through the same chart engine.
@@ -24,24 +26,35 @@
 import path from 'node:path';
 import { cacheEnabled } from '../charts/cache.ts';
 import { buildChart } from '../charts/engine.ts';
-import { chartPropsOf, noteDatasets } from '../components/notes/note-links.ts';
+import { chartPropsOf, noteNeighbours } from '../components/notes/note-links.ts';
 import { loadDataset } from '../data/load.ts';
 import { codeFingerprint } from '../lib/code-fingerprint.ts';
+import type { ChangeLogEntry } from '../provenance/changelog.ts';
 import { changeLog } from '../provenance/collection.ts';
 import { runtime } from '../runtime/index.ts';
 import { siteVersions } from '../versions/site.ts';
-import { type Note, noteFile, publishedNotes, withdrawnNotes } from './collection.ts';
+import { type Note, noteFile, publishedNotes } from './collection.ts';
 import { noteChartData } from './lead-chart.ts';
 import { filesDigest, keyJson, reuseKey, sha256, siteInputsHash } from './reuse-key.ts';
+
+/**
+ * What a note page takes from the change log: its revision notices link the data revision
+ * entry that `revisionEntryFor` picks (by kind, dataset, revision) at the URL
+ * `changeLogEntryUrl` gives (the entry's id, and its place, which sets its page). Not the
+ * titles the log lists, which a retitled note changes for every entry that names it.
+ */
+function linkedEntry(entry: ChangeLogEntry) {
+  return entry.kind === 'data'
+    ? { id: entry.id, kind: entry.kind, dataset: entry.dataset, revision: entry.revision }
+    : { id: entry.id, kind: entry.kind };
+}
 
 async function computeKeys(): Promise<ReadonlyMap<string, string>> {
   const index = siteVersions();
   const published = await publishedNotes();
-  const everyNote = [...published, ...(await withdrawnNotes())].sort((a, b) => (a.id < b.id ? -1 : 1));
   const site = siteInputsHash({
     code: codeFingerprint(),
-    notes: everyNote.map((note) => ({ id: note.id, data: note.data, datasets: [...noteDatasets(note)].sort() })),
-    changes: await changeLog(),
+    changes: (await changeLog()).map(linkedEntry),
     data: filesDigest(path.join(process.cwd(), 'data')),
     history: {
       available: index.available,
@@ -57,7 +70,10 @@ async function computeKeys(): Promise<ReadonlyMap<string, string>> {
     if (!chartPropsOf(note)) continue;
     const file = noteFile(note);
     const digest = String(note.digest ?? sha256(keyJson({ data: note.data, body: note.body })));
-    keys.set(note.id, reuseKey(site, { id: note.id, file, digest, versions: index.files.get(file) }));
+    const { previous, next, related } = noteNeighbours(note, published);
+    const shown = (other: Note | undefined) => other && { id: other.id, data: other.data };
+    const neighbours = { previous: shown(previous), next: shown(next), related: related.map(shown) };
+    keys.set(note.id, reuseKey(site, { id: note.id, file, digest, versions: index.files.get(file), neighbours }));
   }
   return keys;
 }

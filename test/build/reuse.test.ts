@@ -69,6 +69,10 @@ function restored(output: string): string[] {
   return [...output.matchAll(/[├└]─ (\S+) \(restored\)/g)].map((match) => match[1] as string).sort();
 }
 
+/** Whether a note's page in a built site shows `text` (a title: its own, or another note's in its lists). */
+const shows = (outDir: string, slug: string, text: string) =>
+  readFileSync(path.join(outDir, 'notes', slug, 'index.html'), 'utf8').includes(text);
+
 /** A note's three reusable files. */
 const reusable = (slug: string) => [`/notes/${slug}/email.html`, `/notes/${slug}/index.html`, `/og/notes/${slug}.png`];
 
@@ -155,6 +159,57 @@ describe('a build that reuses unchanged note pages', () => {
     expect(differences(edited.outDir, cold().outDir)).toEqual([]);
   }, 300_000);
 
+  it('renders a new note and the few notes that show it, restores the rest, and writes what a cold build writes', () => {
+    const slug = 'later-note-new';
+    writeFileSync(
+      path.join(siteDir, 'content/notes', `${slug}.mdx`),
+      newerNote(NEWER_NOTES.length).replace(/^title: .*$/m, 'title: A newly published note'),
+    );
+    repo.commit('Publish a new note', '2025-08-22');
+    const published = warm();
+    const reference = cold();
+    expect(differences(published.outDir, reference.outDir)).toEqual([]);
+    // The notes whose pages show the new one: its previous note, and those it is related to.
+    const showing = NOTES.filter((other) => shows(reference.outDir, other, 'A newly published note'));
+    expect(showing.length).toBeGreaterThan(0);
+    expect(showing.length).toBeLessThanOrEqual(4);
+    expect(restored(published.output)).toEqual(
+      NOTES.filter((other) => !showing.includes(other))
+        .flatMap(reusable)
+        .sort(),
+    );
+    NOTES.push(slug);
+  }, 300_000);
+
+  it('renders a retitled note and the notes that show its title again, and restores pages whose charts are no longer cached', () => {
+    const file = path.join(siteDir, 'content/notes', `${SAMPLE_NOTES[1]}.mdx`);
+    const text = readFileSync(file, 'utf8');
+    writeFileSync(file, text.replace(/^title: .*$/m, 'title: "A retitled June note"'));
+    repo.commit('Retitle the June note', '2025-08-23');
+    const retitled = warm();
+    expect(
+      readFileSync(path.join(retitled.outDir, 'notes', SAMPLE_NOTES[0] as string, 'index.html'), 'utf8'),
+    ).toContain('A retitled June note');
+    const reference = cold();
+    expect(differences(retitled.outDir, reference.outDir)).toEqual([]);
+    const showing = NOTES.filter((other) => shows(reference.outDir, other, 'A retitled June note'));
+    expect(showing).toContain(SAMPLE_NOTES[0]);
+    expect(showing).toContain(SAMPLE_NOTES[1]);
+    expect(restored(retitled.output)).toEqual(
+      NOTES.filter((other) => !showing.includes(other))
+        .flatMap(reusable)
+        .sort(),
+    );
+
+    // Astro's copies kept, Assay's cache gone (a CI cache of one folder but not the other):
+    // the pages are restored, and their charts drawn again from the notes' MDX.
+    const withoutAssayCache = buildSite(siteDir, { ASSAY_CACHE_DIR: path.join(parent, 'emptied-cache') });
+    built.push(withoutAssayCache);
+    expect(withoutAssayCache.ok, withoutAssayCache.output.slice(-3000)).toBe(true);
+    expect(restored(withoutAssayCache.output)).toEqual(NOTES.flatMap(reusable).sort());
+    expect(withoutAssayCache.output).toMatch(/\((?!0 )\d+ PNGs rendered, 0 from cache/);
+    expect(differences(withoutAssayCache.outDir, reference.outDir)).toEqual([]);
+  }, 300_000);
   it('renders every note again when the data they compare with is revised, as a cold build does', () => {
     const file = path.join(siteDir, 'data/china-magnet-exports-world.csv');
     const csv = readFileSync(file, 'utf8');
@@ -168,28 +223,5 @@ describe('a build that reuses unchanged note pages', () => {
       'Revised since publication',
     );
     expect(differences(revised.outDir, cold().outDir)).toEqual([]);
-  }, 300_000);
-
-  it('renders the neighbours of a retitled note again, and restores pages whose charts are no longer cached', () => {
-    const file = path.join(siteDir, 'content/notes', `${SAMPLE_NOTES[1]}.mdx`);
-    const text = readFileSync(file, 'utf8');
-    writeFileSync(file, text.replace(/^title: .*$/m, 'title: "A retitled June note"'));
-    repo.commit('Retitle the June note', '2025-08-23');
-    const retitled = warm();
-    expect(restored(retitled.output)).toEqual([]);
-    expect(
-      readFileSync(path.join(retitled.outDir, 'notes', SAMPLE_NOTES[0] as string, 'index.html'), 'utf8'),
-    ).toContain('A retitled June note');
-    const reference = cold();
-    expect(differences(retitled.outDir, reference.outDir)).toEqual([]);
-
-    // Astro's copies kept, Assay's cache gone (a CI cache of one folder but not the other):
-    // the pages are restored, and their charts drawn again from the notes' MDX.
-    const withoutAssayCache = buildSite(siteDir, { ASSAY_CACHE_DIR: path.join(parent, 'emptied-cache') });
-    built.push(withoutAssayCache);
-    expect(withoutAssayCache.ok, withoutAssayCache.output.slice(-3000)).toBe(true);
-    expect(restored(withoutAssayCache.output)).toEqual(NOTES.flatMap(reusable).sort());
-    expect(withoutAssayCache.output).toMatch(/\((?!0 )\d+ PNGs rendered, 0 from cache/);
-    expect(differences(withoutAssayCache.outDir, reference.outDir)).toEqual([]);
   }, 300_000);
 });

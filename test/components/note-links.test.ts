@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { adjacentNotes, chartPropsOf, noteDatasets, relatedNotes } from '../../src/components/notes/note-links.ts';
+import {
+  adjacentNotes,
+  chartPropsOf,
+  noteDatasets,
+  noteNeighbours,
+  relatedNotes,
+} from '../../src/components/notes/note-links.ts';
 
 const note = (id: string, topics: string[], data: string[], digest?: string) => ({
   id,
@@ -21,6 +27,42 @@ describe('related notes', () => {
     ];
     expect(relatedNotes(self, notes).map((n) => n.id)).toEqual(['both', 'data-only', 'topic-only']);
     expect(relatedNotes(self, notes, 5).map((n) => n.id)).toEqual(['both', 'data-only', 'topic-only', 'topic-only-2']);
+  });
+
+  it('ranks notes that share as much by nearness in the list, the newer of two as near first', () => {
+    // Newest first, as publishedNotes lists them; every note shares the same dataset.
+    const notes = ['n7', 'n6', 'n5', 'n4', 'n3', 'n2', 'n1'].map((id) => note(id, [], ['exports'], id));
+    const self = notes[3] as (typeof notes)[number];
+    expect(relatedNotes(self, notes).map((n) => n.id)).toEqual(['n5', 'n3', 'n6']);
+    expect(relatedNotes(self, notes, 3, new Set(['n5', 'n3'])).map((n) => n.id)).toEqual(['n6', 'n2', 'n7']);
+    // A closer tie still beats nearness.
+    const closer = [...notes, note('n0', ['Magnets'], ['exports'], 'n0')];
+    const magnets = note('n4', ['Magnets'], ['exports'], 'n4-magnets');
+    expect(
+      relatedNotes(
+        magnets,
+        closer.map((n) => (n.id === 'n4' ? magnets : n)),
+      )[0]?.id,
+    ).toBe('n0');
+  });
+
+  it("does not repeat the previous and next notes among a page's related notes", () => {
+    const notes = ['n5', 'n4', 'n3', 'n2', 'n1'].map((id) => note(id, ['Magnets'], [], id));
+    const { previous, next, related } = noteNeighbours(notes[2] as (typeof notes)[number], notes);
+    expect([previous?.id, next?.id]).toEqual(['n2', 'n4']);
+    expect(related.map((n) => n.id)).toEqual(['n5', 'n1']);
+  });
+
+  it('adds a newly published note to the related notes of the notes just before it only', () => {
+    const archive = Array.from({ length: 40 }, (_, i) => note(`n${40 - i}`, ['Magnets'], ['exports'], `d${i}`));
+    const withNew = [note('n41', ['Magnets'], ['exports'], 'new'), ...archive];
+    const changed = archive.filter((self) => {
+      const before = noteNeighbours(self, archive);
+      const after = noteNeighbours(self, withNew);
+      const ids = (n: ReturnType<typeof noteNeighbours>) => [n.previous?.id, n.next?.id, ...n.related.map((r) => r.id)];
+      return ids(before).join() !== ids(after).join();
+    });
+    expect(changed.map((n) => n.id)).toEqual(['n40', 'n39', 'n38']);
   });
 
   it('scores a note outside the list, and a new list (the dev server makes one per request) afresh', () => {

@@ -4,7 +4,6 @@ import { keyJson, type NoteInputs, reuseKey, type SiteInputs, siteInputsHash } f
 describe('the key of a reused note page', () => {
   const site: SiteInputs = {
     code: 'fingerprint',
-    notes: [{ id: 'may', data: { title: 'May', published: new Date('2025-06-01') }, datasets: ['exports'] }],
     changes: [{ date: new Date('2025-07-01'), summary: 'Corrected' }],
     data: [['exports.csv', 'abc']],
     history: { available: true, head: undefined },
@@ -14,9 +13,15 @@ describe('the key of a reused note page', () => {
     file: 'content/notes/may.mdx',
     digest: 'd1',
     versions: { versions: [{ number: 1, vintageCommit: 'c1', date: new Date('2025-06-01') }] },
+    neighbours: {
+      previous: { id: 'april', data: { title: 'April', published: new Date('2025-05-01') } },
+      next: undefined,
+      related: [{ id: 'march', data: { title: 'March', published: new Date('2025-04-01') } }],
+    },
   };
 
-  it('changes with each of the note’s own inputs', () => {
+  it('changes with each of the note’s own inputs, and with each note its page shows', () => {
+    const neighbours = note.neighbours as { previous: unknown; next: unknown; related: unknown[] };
     const base = reuseKey(siteInputsHash(site), note);
     expect(reuseKey(siteInputsHash(site), { ...note })).toBe(base);
     const changed: NoteInputs[] = [
@@ -25,6 +30,11 @@ describe('the key of a reused note page', () => {
       { ...note, digest: 'd2' },
       { ...note, versions: { versions: [{ number: 1, vintageCommit: 'c2', date: new Date('2025-06-01') }] } },
       { ...note, versions: { versions: [{ number: 1, vintageCommit: 'c1', date: new Date('2025-06-02') }] } },
+      // A neighbour retitled, a next note published, a related note replaced or reordered.
+      { ...note, neighbours: { ...neighbours, previous: { id: 'april', data: { title: 'April, retitled' } } } },
+      { ...note, neighbours: { ...neighbours, next: { id: 'june', data: { title: 'June' } } } },
+      { ...note, neighbours: { ...neighbours, related: [{ id: 'feb', data: { title: 'March' } }] } },
+      { ...note, neighbours: { ...neighbours, related: [...neighbours.related, neighbours.previous] } },
     ];
     for (const other of changed) expect(reuseKey(siteInputsHash(site), other), JSON.stringify(other)).not.toBe(base);
   });
@@ -33,8 +43,6 @@ describe('the key of a reused note page', () => {
     const base = siteInputsHash(site);
     const changed: SiteInputs[] = [
       { ...site, code: 'other fingerprint' },
-      { ...site, notes: [{ ...(site.notes[0] as SiteInputs['notes'][0]), data: { title: 'May, retitled' } }] },
-      { ...site, notes: [{ ...(site.notes[0] as SiteInputs['notes'][0]), datasets: ['prices'] }] },
       { ...site, changes: [{ date: new Date('2025-07-02'), summary: 'Corrected' }] },
       { ...site, data: [['exports.csv', 'abd']] },
       { ...site, history: { available: false } },

@@ -128,24 +128,52 @@ function marks(names: Set<string>, ids: Map<string, number>): Uint8Array {
 
 /**
  * Up to `limit` notes that share the most with `note`: a shared dataset counts twice a shared
- * topic (the same data is the closer tie). Ties keep the order of `notes` (newest first); a
- * note that shares nothing is not related.
+ * topic (the same data is the closer tie). Among notes that share as much, the nearest in the
+ * list come first (in a list by edition, the notes of the same period: the same episode of the
+ * market), the newer of two as near. A note that shares nothing, or is in `leaveOut`, is not
+ * related.
+ *
+ * Why nearest rather than newest: ranked newest first, every new note joined the related
+ * notes of most of the archive, so each month's note changed hundreds of old pages (and a
+ * build had to render them all again). Ranked by nearness, a new note joins the lists of the
+ * few notes just before it; an old page changes only when its neighbourhood does.
  */
-export function relatedNotes<T extends LinkedNote>(note: LinkedNote, notes: readonly T[], limit = 3): T[] {
+export function relatedNotes<T extends LinkedNote>(
+  note: LinkedNote,
+  notes: readonly T[],
+  limit = 3,
+  leaveOut: ReadonlySet<string> = new Set(),
+): T[] {
   const index = scoringIndex(notes);
   const ties = tiesOf(note);
   const sharedDataset = marks(ties.datasets, index.datasetIds);
   const sharedTopic = marks(ties.topics, index.topicIds);
-  const scored: { candidate: T; score: number; order: number }[] = [];
+  // A note outside the list (an earlier version's, say) stands just before its first entry.
+  const at = notes.findIndex((candidate) => candidate.id === note.id);
+  const scored: { candidate: T; score: number; distance: number; order: number }[] = [];
   notes.forEach((candidate, order) => {
-    if (candidate.id === note.id) return;
+    if (candidate.id === note.id || leaveOut.has(candidate.id)) return;
     let score = 0;
     for (const n of index.datasets[order] as number[]) score += 2 * (sharedDataset[n] as number);
     for (const n of index.topics[order] as number[]) score += sharedTopic[n] as number;
-    if (score > 0) scored.push({ candidate, score, order });
+    if (score > 0) scored.push({ candidate, score, distance: Math.abs(order - at), order });
   });
-  scored.sort((a, b) => b.score - a.score || a.order - b.order);
+  scored.sort((a, b) => b.score - a.score || a.distance - b.distance || a.order - b.order);
   return scored.slice(0, limit).map(({ candidate }) => candidate);
+}
+
+/**
+ * Every other note a note's page shows (MoreNotes.astro): the previous and next notes, and up
+ * to three related notes besides those two. The reuse key of a note page (src/notes/reuse.ts)
+ * is made from the same answer, so the page and its key cannot disagree on what it shows.
+ */
+export function noteNeighbours<T extends LinkedNote>(
+  note: LinkedNote,
+  notes: readonly T[],
+): { previous: T | undefined; next: T | undefined; related: T[] } {
+  const { previous, next } = adjacentNotes(note, notes);
+  const shown = new Set([previous?.id, next?.id].filter((id): id is string => id !== undefined));
+  return { previous, next, related: relatedNotes(note, notes, 3, shown) };
 }
 
 /**
