@@ -20,7 +20,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { differingFiles } from './bench/compare.ts';
 import { type BuildRun, buildSite, clearCaches, PROJECT_ROOT, writeSite } from './bench/site.ts';
-import { median } from './bench/stats.ts';
+import { median, tableLines } from './bench/stats.ts';
 
 const { values } = parseArgs({
   options: {
@@ -177,17 +177,11 @@ try {
       '≤ 1.15x',
     ],
   ];
-  const widths = header.map((_, c) => Math.max(...rows.map((row) => (row[c] as string).length)));
   log('');
   log(
     `${notes} notes, ${charts} <Chart> tags, ${chartCold.charts} distinct charts, ${availableParallelism()} cores, ${runs} run(s); times are medians`,
   );
-  for (const row of rows)
-    log(
-      row
-        .map((cell, c) => (c === 0 ? cell.padEnd(widths[c] as number) : cell.padStart(widths[c] as number)))
-        .join('  '),
-    );
+  for (const line of tableLines(rows)) log(line);
   const list = (values: number[]) => values.map((value) => `${value.toFixed(2)}x`).join(', ');
   log(
     `each run's own ratio: cold ${list(pairedCold)} (median ${median(pairedCold).toFixed(2)}x); warm ${list(pairedWarm)} (median ${median(pairedWarm).toFixed(2)}x)`,

@@ -37,7 +37,7 @@ import { userBuildEnv } from './bench/env.ts';
 import { type Measurement, measureCommand } from './bench/measure.ts';
 import { PARAGRAPH, pick } from './bench/notes.ts';
 import { commitAll, PROJECT_ROOT } from './bench/site.ts';
-import { median, positiveInteger } from './bench/stats.ts';
+import { median, positiveInteger, tableLines } from './bench/stats.ts';
 
 const { values } = parseArgs({
   options: {
@@ -440,13 +440,7 @@ try {
       `${median(a.map((sample, i) => sample[field] / (b[i] as Measurement)[field])).toFixed(2)}x`;
     rows.push([`(a)/(b), ${phase}`, ratio('wallMs'), ratio('cpuMs'), ratio('peakProcessBytes'), '']);
   }
-  const widths = (rows[0] as string[]).map((_, c) => Math.max(...rows.map((row) => (row[c] as string).length)));
-  for (const row of rows)
-    log(
-      row
-        .map((cell, c) => (c === 0 ? cell.padEnd(widths[c] as number) : cell.padStart(widths[c] as number)))
-        .join('  '),
-    );
+  for (const line of tableLines(rows)) log(line);
 } finally {
   if (values.keep) log(`kept ${sites.map((site) => site.dir).join(' and ')}`);
   else for (const site of sites) rmSync(site.dir, { recursive: true, force: true });

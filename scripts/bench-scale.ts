@@ -30,7 +30,7 @@ import { type Measurement, measureCommand } from './bench/measure.ts';
 import { PLAIN_BUILD, writePlainSite } from './bench/plain-site.ts';
 import { SCALE_DATASETS, scaleNote } from './bench/scale-notes.ts';
 import { PROJECT_ROOT, writeSite } from './bench/site.ts';
-import { median, positiveInteger } from './bench/stats.ts';
+import { median, positiveInteger, tableLines } from './bench/stats.ts';
 
 const { values } = parseArgs({
   options: {
@@ -164,17 +164,11 @@ try {
       ]);
     }
   }
-  const widths = (rows[0] as Row).map((_, c) => Math.max(...rows.map((row) => (row[c] as string).length)));
   log();
   log(
     `${notes} notes (${notes * 3} charts in (c)), ${runs} round(s), ${availableParallelism()} cores, ${mib(totalmem())} memory; medians over the rounds`,
   );
-  for (const row of rows)
-    log(
-      row
-        .map((cell, c) => (c === 0 ? cell.padEnd(widths[c] as number) : cell.padStart(widths[c] as number)))
-        .join('  '),
-    );
+  for (const line of tableLines(rows)) log(line);
   if (!exact)
     log('(no /usr/bin/time: CPU and the largest process peak are from 250 ms samples of /proc, lower bounds)');
   const cold = summary['c-cold'] as Record<string, number>;

@@ -43,24 +43,32 @@ export function writeSite(dir: string, notes: number, charts: boolean, options: 
   commitAll(dir);
 }
 
-/** Commits everything in `dir` into a new repository, once, with a fixed author and date. */
-export function commitAll(dir: string): void {
+/** Runs git in `dir` as the bench's fixed author, at `date`; throws with git's message on failure. */
+function git(dir: string, date: string, ...args: string[]): void {
   const env = {
     ...process.env,
     GIT_AUTHOR_NAME: 'Bench',
     GIT_AUTHOR_EMAIL: 'bench@example.org',
     GIT_COMMITTER_NAME: 'Bench',
     GIT_COMMITTER_EMAIL: 'bench@example.org',
-    GIT_AUTHOR_DATE: FIXED_DATE,
-    GIT_COMMITTER_DATE: FIXED_DATE,
+    GIT_AUTHOR_DATE: date,
+    GIT_COMMITTER_DATE: date,
   };
-  const git = (...args: string[]) => {
-    const result = spawnSync('git', args, { cwd: dir, env, encoding: 'utf8' });
-    if (result.status !== 0) throw new Error(`git ${args.join(' ')} failed in ${dir}:\n${result.stderr}`);
-  };
-  git('init', '-q', '-b', 'main');
-  git('add', '-A');
-  git('commit', '-q', '-m', 'Generated benchmark site');
+  const result = spawnSync('git', args, { cwd: dir, env, encoding: 'utf8' });
+  if (result.status !== 0) throw new Error(`git ${args.join(' ')} failed in ${dir}:\n${result.stderr}`);
+}
+
+/** Commits everything in `dir` into a new repository, once, with a fixed author and date. */
+export function commitAll(dir: string): void {
+  git(dir, FIXED_DATE, 'init', '-q', '-b', 'main');
+  git(dir, FIXED_DATE, 'add', '-A');
+  git(dir, FIXED_DATE, 'commit', '-q', '-m', 'Generated benchmark site');
+}
+
+/** Commits every change in the site's repository, as an author would, at `date` (ISO). */
+export function commitChange(dir: string, message: string, date: string): void {
+  git(dir, date, 'add', '-A');
+  git(dir, date, 'commit', '-q', '-m', message);
 }
 
 /** Removes the site's build caches: Assay's chart cache (SVG, figures, PNGs) and Astro's. */

@@ -13,3 +13,11 @@ export function positiveInteger(text: string | undefined, option: string): numbe
   if (!Number.isInteger(number) || number < 1) throw new Error(`--${option} must be a positive integer, got ${text}`);
   return number;
 }
+
+/** Rows as aligned lines: the first column left-aligned, the others right-aligned (numbers). */
+export function tableLines(rows: readonly (readonly string[])[]): string[] {
+  const widths = (rows[0] ?? []).map((_, c) => Math.max(...rows.map((row) => (row[c] ?? '').length)));
+  return rows.map((row) =>
+    row.map((cell, c) => (c === 0 ? cell.padEnd(widths[c] as number) : cell.padStart(widths[c] as number))).join('  '),
+  );
+}
