@@ -17,6 +17,15 @@ const parsed = new Map<string, { csv: string | Uint8Array; metaText: string; his
 /** Data file extensions: `.tsv` files are tab-separated unless their metadata says otherwise. */
 const DATA_EXTENSIONS = ['.csv', '.tsv'] as const;
 
+/**
+ * The dataset a file in `data/` belongs to, from its path under `data/`: "exports" for
+ * `exports.csv`, `exports.tsv` and `exports.yml` (its metadata); undefined for any other file.
+ */
+export function datasetOfFile(file: string): string | undefined {
+  const ext = [...DATA_EXTENSIONS, '.yml'].find((candidate) => file.endsWith(candidate));
+  return ext === undefined ? undefined : file.slice(0, -ext.length);
+}
+
 /** Names of every dataset (CSV or TSV files) in `data/`. */
 export function datasetNames(source: FileSource = workingTree()): string[] {
   const names = source

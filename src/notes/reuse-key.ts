@@ -40,8 +40,6 @@ export function filesDigest(dir: string): [string, string][] {
 /** What every note's key shares: the site besides the note (see the module comment). */
 export interface SiteInputs {
   code: string;
-  changes: unknown;
-  data: [string, string][];
   history: unknown;
 }
 
@@ -53,6 +51,10 @@ export interface NoteInputs {
   versions: unknown;
   /** The other notes its page shows (previous, next, related), as the page lists them. */
   neighbours: unknown;
+  /** The files of `data/` it reads, with their bytes' hashes (see `filesDigest`). */
+  data: [string, string][];
+  /** The change log's entries its revision notices may link, and where. */
+  changes: unknown;
 }
 
 /** The key of a note's reused files: a hash of the site's inputs and the note's own. */

@@ -11,14 +11,17 @@
  *   the same function the page lists them with): each one's id and frontmatter, which the
  *   lists show. Which notes those are depends on every note's edition, topics and datasets,
  *   so it is worked out for the key, not assumed;
- * - the change log's entries as revision notices link into them (`linkedEntry`), and today's
- *   data files, which they compare a note's figures with;
+ * - the change log's data revision entries of the datasets the note reads, where its revision
+ *   notices link them (`linkedEntries`), and today's files of those datasets, which the
+ *   notices compare the note's figures with (`filesRead`); of every dataset when its MDX does
+ *   not tell which it reads (`datasetsReadBy`: a `<Value data={name}>`, a spread);
  * - the code fingerprint (every file under src/, the lockfile, the fonts): a changed layout or
  *   formatter is a new key for every page.
  *
  * Any of these changed is a new key, and the page is rendered again: an edit to one note's
  * prose renders that note's three files again; a new or retitled note renders the notes that
- * show it (a new note, the few just before it); a data revision renders every note. A note whose charts its MDX alone cannot tell (a `{...spread}`, an
+ * show it (a new note, the few just before it); a data revision renders the notes that read
+ * the revised dataset. A note whose charts its MDX alone cannot tell (a `{...spread}`, an
  * `import`) has no key and is always rendered, because of what a page does besides its HTML:
  * it stages its charts' CSV and PNG files for `dist/charts/`. For a reused page the build
  * stages them from the MDX instead (`stageReusableCharts`), through the same chart engine.
@@ -26,11 +29,12 @@
 import path from 'node:path';
 import { cacheEnabled } from '../charts/cache.ts';
 import { buildChart } from '../charts/engine.ts';
-import { chartPropsOf, noteNeighbours } from '../components/notes/note-links.ts';
-import { loadDataset } from '../data/load.ts';
+import { chartPropsOf, datasetsReadBy, noteNeighbours } from '../components/notes/note-links.ts';
+import { datasetOfFile, loadDataset } from '../data/load.ts';
 import { codeFingerprint } from '../lib/code-fingerprint.ts';
 import type { ChangeLogEntry } from '../provenance/changelog.ts';
 import { changeLog } from '../provenance/collection.ts';
+import { changeLogEntryUrl } from '../provenance/site.ts';
 import { runtime } from '../runtime/index.ts';
 import { siteVersions } from '../versions/site.ts';
 import { type Note, noteFile, publishedNotes } from './collection.ts';
@@ -39,14 +43,29 @@ import { filesDigest, keyJson, reuseKey, sha256, siteInputsHash } from './reuse-
 
 /**
  * What a note page takes from the change log: its revision notices link the data revision
- * entry that `revisionEntryFor` picks (by kind, dataset, revision) at the URL
- * `changeLogEntryUrl` gives (the entry's id, and its place, which sets its page). Not the
- * titles the log lists, which a retitled note changes for every entry that names it.
+ * entry of one of its datasets that `revisionEntryFor` picks (by dataset and revision), at
+ * the URL `changeLogEntryUrl` gives (the entry's id, and its place in the log, which sets its
+ * page). So those entries, in order, with their URLs; not the titles the log lists, which a
+ * retitled note changes, nor entries a notice of this note cannot link.
  */
-function linkedEntry(entry: ChangeLogEntry) {
-  return entry.kind === 'data'
-    ? { id: entry.id, kind: entry.kind, dataset: entry.dataset, revision: entry.revision }
-    : { id: entry.id, kind: entry.kind };
+function linkedEntries(entries: readonly ChangeLogEntry[], datasets: ReadonlySet<string> | undefined) {
+  return entries.flatMap((entry) =>
+    entry.kind === 'data' && (!datasets || datasets.has(entry.dataset))
+      ? [{ href: changeLogEntryUrl(entries, entry), dataset: entry.dataset, revision: entry.revision }]
+      : [],
+  );
+}
+
+/**
+ * The files of `data/` a note's page depends on: those of the datasets it reads, and any file
+ * that belongs to no dataset; every file when its MDX does not tell which datasets it reads.
+ * Another dataset's files are left out: a revision of it changes nothing on this page.
+ */
+function filesRead(files: readonly [string, string][], datasets: ReadonlySet<string> | undefined) {
+  return files.filter(([file]) => {
+    const dataset = datasetOfFile(file);
+    return !datasets || dataset === undefined || datasets.has(dataset);
+  });
 }
 
 async function computeKeys(): Promise<ReadonlyMap<string, string>> {
@@ -54,8 +73,6 @@ async function computeKeys(): Promise<ReadonlyMap<string, string>> {
   const published = await publishedNotes();
   const site = siteInputsHash({
     code: codeFingerprint(),
-    changes: (await changeLog()).map(linkedEntry),
-    data: filesDigest(path.join(process.cwd(), 'data')),
     history: {
       available: index.available,
       unavailableReason: index.unavailableReason,
@@ -65,6 +82,8 @@ async function computeKeys(): Promise<ReadonlyMap<string, string>> {
       head: index.dataUncommitted ? index.head : undefined,
     },
   });
+  const entries = await changeLog();
+  const dataFiles = filesDigest(path.join(process.cwd(), 'data'));
   const keys = new Map<string, string>();
   for (const note of published) {
     if (!chartPropsOf(note)) continue;
@@ -73,7 +92,19 @@ async function computeKeys(): Promise<ReadonlyMap<string, string>> {
     const { previous, next, related } = noteNeighbours(note, published);
     const shown = (other: Note | undefined) => other && { id: other.id, data: other.data };
     const neighbours = { previous: shown(previous), next: shown(next), related: related.map(shown) };
-    keys.set(note.id, reuseKey(site, { id: note.id, file, digest, versions: index.files.get(file), neighbours }));
+    const datasets = datasetsReadBy(note);
+    keys.set(
+      note.id,
+      reuseKey(site, {
+        id: note.id,
+        file,
+        digest,
+        versions: index.files.get(file),
+        neighbours,
+        data: filesRead(dataFiles, datasets),
+        changes: linkedEntries(entries, datasets),
+      }),
+    );
   }
   return keys;
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   adjacentNotes,
   chartPropsOf,
+  datasetsReadBy,
   noteDatasets,
   noteNeighbours,
   relatedNotes,
@@ -89,6 +90,15 @@ describe('related notes', () => {
     expect([...noteDatasets(after)]).toEqual(['exports']);
     // Without a digest, the body itself tells the versions apart.
     expect([...noteDatasets(note('edited', ['Mining'], ['prices']))]).toEqual(['prices']);
+  });
+
+  it('tells every dataset a page reads, or nothing when its MDX cannot tell them all', () => {
+    const withBody = (id: string, body: string) => ({ id, data: { topics: [] }, body });
+    const plain = withBody('plain', '<Chart data="exports" type="bar" />\n\n<Value data="prices" at="2025-05" />');
+    expect([...(datasetsReadBy(plain) ?? [])].sort()).toEqual(['exports', 'prices']);
+    expect(datasetsReadBy(withBody('none', 'Prose only.'))).toEqual(new Set());
+    expect(datasetsReadBy(withBody('named', '<Value data={name} at="2025-05" />'))).toBeUndefined();
+    expect(datasetsReadBy(withBody('spread', '<Change {...props} />'))).toBeUndefined();
   });
 
   it('finds the previous (older) and next (newer) notes in a newest-first list', () => {

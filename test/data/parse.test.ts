@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadDataset } from '../../src/data/load.ts';
+import { datasetOfFile, loadDataset } from '../../src/data/load.ts';
 import { parseDataset, parseDatasetMeta } from '../../src/data/parse.ts';
 import type { DatasetMeta } from '../../src/data/schema.ts';
 import type { FileSource } from '../../src/data/source.ts';
@@ -233,5 +233,15 @@ describe('a header one typo away from the metadata', () => {
       "column 'tonne' in the CSV is not declared in the metadata; did you mean 'tonnes'?",
     ]);
     expect(error.hint).toBe("rename the CSV column or the metadata's 'tonnes' so both say the same");
+  });
+});
+
+describe('the dataset a file in data/ belongs to', () => {
+  it('is the name of its data file or its metadata, and nothing for other files', () => {
+    expect(datasetOfFile('exports.csv')).toBe('exports');
+    expect(datasetOfFile('exports.tsv')).toBe('exports');
+    expect(datasetOfFile('exports.yml')).toBe('exports');
+    expect(datasetOfFile('trade/exports.csv')).toBe('trade/exports');
+    expect(datasetOfFile('README.md')).toBeUndefined();
   });
 });

@@ -4,8 +4,6 @@ import { keyJson, type NoteInputs, reuseKey, type SiteInputs, siteInputsHash } f
 describe('the key of a reused note page', () => {
   const site: SiteInputs = {
     code: 'fingerprint',
-    changes: [{ date: new Date('2025-07-01'), summary: 'Corrected' }],
-    data: [['exports.csv', 'abc']],
     history: { available: true, head: undefined },
   };
   const note: NoteInputs = {
@@ -18,6 +16,8 @@ describe('the key of a reused note page', () => {
       next: undefined,
       related: [{ id: 'march', data: { title: 'March', published: new Date('2025-04-01') } }],
     },
+    data: [['exports.csv', 'abc']],
+    changes: [{ href: '/changes/#data-exports-r1', dataset: 'exports', revision: { number: 1 } }],
   };
 
   it('changes with each of the note’s own inputs, and with each note its page shows', () => {
@@ -35,6 +35,9 @@ describe('the key of a reused note page', () => {
       { ...note, neighbours: { ...neighbours, next: { id: 'june', data: { title: 'June' } } } },
       { ...note, neighbours: { ...neighbours, related: [{ id: 'feb', data: { title: 'March' } }] } },
       { ...note, neighbours: { ...neighbours, related: [...neighbours.related, neighbours.previous] } },
+      // Its data revised; its revision notice's entry moved to another page of the log.
+      { ...note, data: [['exports.csv', 'abd']] },
+      { ...note, changes: [{ href: '/changes/page/2/#data-exports-r1', dataset: 'exports', revision: { number: 1 } }] },
     ];
     for (const other of changed) expect(reuseKey(siteInputsHash(site), other), JSON.stringify(other)).not.toBe(base);
   });
@@ -43,8 +46,6 @@ describe('the key of a reused note page', () => {
     const base = siteInputsHash(site);
     const changed: SiteInputs[] = [
       { ...site, code: 'other fingerprint' },
-      { ...site, changes: [{ date: new Date('2025-07-02'), summary: 'Corrected' }] },
-      { ...site, data: [['exports.csv', 'abd']] },
       { ...site, history: { available: false } },
     ];
     for (const other of changed) expect(siteInputsHash(other), keyJson(other)).not.toBe(base);

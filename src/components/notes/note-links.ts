@@ -60,6 +60,21 @@ function tiesOf(note: LinkedNote): NoteTies {
   return made;
 }
 
+/**
+ * Every dataset a note's page reads, when its MDX tells them all: each `data` a plain string,
+ * no `{...spread}` and no code that may render components. Undefined when it cannot be told
+ * without rendering the page (a `<Value data={name}>`, say).
+ */
+export function datasetsReadBy(note: LinkedNote): ReadonlySet<string> | undefined {
+  const { components, code, datasets } = tiesOf(note);
+  if (code) return undefined;
+  for (const use of components) {
+    const data = use.attributes.get('data');
+    if (use.spread || (data && data.kind !== 'string')) return undefined;
+  }
+  return datasets;
+}
+
 /** The datasets a note's charts and figures read (`data="…"`), each once. */
 export function noteDatasets(note: LinkedNote): Set<string> {
   return new Set(tiesOf(note).datasets);
