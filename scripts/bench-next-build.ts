@@ -6,7 +6,8 @@
  *   - nothing (a rebuild);
  *   - a new note, the newest: it and the notes whose pages show it are rendered;
  *   - one note's prose edited: that note is rendered;
- *   - a data revision: every note compares its figures with the data, so every note is rendered.
+ *   - a data revision: the notes that read the revised dataset are rendered (on this site every
+ *     note reads both datasets, so every note).
  * It prints wall time, CPU time, peak RSS and the note files (page, email edition, card)
  * Astro restored instead of rendering. Times are printed, never asserted.
  *

@@ -163,7 +163,7 @@ export function relatedNotes<T extends LinkedNote>(
   const ties = tiesOf(note);
   const sharedDataset = marks(ties.datasets, index.datasetIds);
   const sharedTopic = marks(ties.topics, index.topicIds);
-  // A note outside the list (an earlier version's, say) stands just before its first entry.
+  // A note outside the list stands just before its first entry: its ties then go newest first.
   const at = notes.findIndex((candidate) => candidate.id === note.id);
   const scored: { candidate: T; score: number; distance: number; order: number }[] = [];
   notes.forEach((candidate, order) => {
